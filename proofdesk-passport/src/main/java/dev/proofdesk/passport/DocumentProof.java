@@ -1,0 +1,9 @@
+package dev.proofdesk.passport;
+
+/**
+ * What the holder submits. Any field may be null or garbage: verification reports that as a
+ * result and never throws. {@code dg15} and the signature are absent for chips without
+ * active authentication, which then fail {@code chip_not_genuine}.
+ */
+public record DocumentProof(byte[] dg1, byte[] sod, byte[] dg15, byte[] activeAuthSignature) {
+}

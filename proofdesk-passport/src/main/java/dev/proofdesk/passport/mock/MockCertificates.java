@@ -1,0 +1,88 @@
+package dev.proofdesk.passport.mock;
+
+import dev.proofdesk.passport.pki.Bc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Certificates of the mock PKI: a CSCA and its document signers, all marked as mock. */
+final class MockCertificates {
+    static final X500Name CSCA_NAME = new X500Name("C=UT,O=Proofdesk MOCK,OU=Test documents only,CN=Proofdesk MOCK CSCA");
+
+    private MockCertificates() {
+    }
+
+    static X509CertificateHolder csca(KeyPair key, Instant now) {
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
+        X509v3CertificateBuilder b = builder(CSCA_NAME, CSCA_NAME, spki, now, Duration.ofDays(365 * 20));
+        try {
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
+            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(spki));
+            b.addExtension(Extension.certificatePolicies, false, policy());
+            return b.build(signer("SHA256withRSA", key.getPrivate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static X509CertificateHolder documentSigner(SignatureAlgorithm alg, KeyPair key, X509CertificateHolder csca,
+                                                PrivateKey cscaKey, Instant now) {
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
+        X500Name subject = new X500Name("C=UT,O=Proofdesk MOCK,OU=Test documents only,CN=Proofdesk MOCK DSC " + alg.name());
+        // Long enough to outlive any mock document it signs, as real DSCs outlive their passports.
+        X509v3CertificateBuilder b = builder(csca.getSubject(), subject, spki, now, Duration.ofDays(365 * 15));
+        try {
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(csca.getSubjectPublicKeyInfo()));
+            b.addExtension(Extension.certificatePolicies, false, policy());
+            return b.build(signer("SHA256withRSA", cscaKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ContentSigner signer(String jcaName, PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder(jcaName).setProvider(Bc.PROVIDER).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with " + jcaName, e);
+        }
+    }
+
+    private static CertificatePolicies policy() {
+        return new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(MockIssuer.MOCK_POLICY_OID)));
+    }
+
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, SubjectPublicKeyInfo spki,
+                                                    Instant now, Duration validity) {
+        Instant from = now.minus(Duration.ofDays(1));
+        return new X509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()).add(BigInteger.ONE),
+                Date.from(from), Date.from(from.plus(validity)), subject, spki);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.proofdesk.passport.mock;
+
+import dev.proofdesk.passport.Document;
+import dev.proofdesk.passport.DocumentType;
+import dev.proofdesk.passport.lds.Dg15;
+import dev.proofdesk.passport.lds.Dg1Writer;
+import dev.proofdesk.passport.lds.SecurityObjectWriter;
+import dev.proofdesk.passport.pki.Keys;
+import dev.proofdesk.passport.pki.TrustAnchor;
+import dev.proofdesk.passport.pki.TrustAnchors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The test environment's document issuer: a mock CSCA (issuing state {@code UTO}) with one
+ * document signer per {@link SignatureAlgorithm}. Keys are made once, by {@link #create}, and
+ * carried across restarts through {@link #exportState()} / {@link #restore}. Issuing a document
+ * generates no RSA key on the caller's thread. Close it to stop the key pool's thread.
+ */
+public final class MockIssuer implements AutoCloseable {
+    /** Private certificate policy on every mock CSCA and DSC, so any verifier can tell a test document. */
+    public static final String MOCK_POLICY_OID = "1.3.6.1.4.1.59812.1";
+    public static final String ISSUING_STATE = "UTO";
+    private static final int RSA_POOL_SIZE = 16;
+    private static final char[] ALPHANUMERIC = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789".toCharArray();
+
+    private final MockIssuerState state;
+    private final X509CertificateHolder csca;
+    private final Map<SignatureAlgorithm, DocumentSigner> signers = new EnumMap<>(SignatureAlgorithm.class);
+    private final RsaKeyPool rsaChipKeys = new RsaKeyPool(RSA_POOL_SIZE);
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    private record DocumentSigner(PrivateKey key, X509CertificateHolder certificate) {
+    }
+
+    private MockIssuer(MockIssuerState state, Clock clock) {
+        this.state = state;
+        this.clock = clock;
+        try {
+            this.csca = new X509CertificateHolder(state.csca().certificateDer());
+            state.documentSigners().forEach((alg, kc) -> signers.put(alg, new DocumentSigner(
+                    Keys.privateKey(kc.privateKeyPkcs8()), holder(kc.certificateDer()))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("mock issuer state holds an unreadable certificate", e);
+        }
+    }
+
+    /** Generates a new CSCA and document signers; slow (seconds), done once per installation. */
+    public static MockIssuer create(Clock clock) {
+        KeyPair cscaKey = SignatureAlgorithm.Generators.rsa(3072);
+        X509CertificateHolder csca = MockCertificates.csca(cscaKey, clock.instant());
+        Map<SignatureAlgorithm, MockIssuerState.KeyAndCertificate> dscs = new EnumMap<>(SignatureAlgorithm.class);
+        for (SignatureAlgorithm alg : SignatureAlgorithm.values()) {
+            KeyPair key = alg.generateSignerKey();
+            X509CertificateHolder cert = MockCertificates.documentSigner(alg, key, csca, cscaKey.getPrivate(), clock.instant());
+            dscs.put(alg, new MockIssuerState.KeyAndCertificate(key.getPrivate().getEncoded(), encoded(cert)));
+        }
+        return new MockIssuer(new MockIssuerState(
+                new MockIssuerState.KeyAndCertificate(cscaKey.getPrivate().getEncoded(), encoded(csca)), dscs), clock);
+    }
+
+    public static MockIssuer restore(MockIssuerState state, Clock clock) {
+        return new MockIssuer(state, clock);
+    }
+
+    public MockIssuerState exportState() {
+        return state;
+    }
+
+    public X509CertificateHolder cscaCertificate() {
+        return csca;
+    }
+
+    public PublicKey cscaPublicKey() {
+        return Keys.publicKey(csca.getSubjectPublicKeyInfo());
+    }
+
+    /** Anchors of the test environment: this mock CSCA, flagged as mock. */
+    public TrustAnchors trustAnchors() {
+        return TrustAnchors.of(List.of(new TrustAnchor(csca, true)), List.of());
+    }
+
+    public X509CertificateHolder documentSignerCertificate(SignatureAlgorithm alg) {
+        return signers.get(alg).certificate();
+    }
+
+    public MockDocument issue(MockDocumentSpec spec) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate expiry = spec.expiryDate() != null ? spec.expiryDate() : today.plusYears(5);
+        if (spec.defect() == Defect.EXPIRED_DOCUMENT && !expiry.isBefore(today)) {
+            expiry = today.minusMonths(1);
+        }
+        Document document = new Document(spec.documentType(), ISSUING_STATE, spec.nationality(),
+                spec.surname(), spec.givenNames(),
+                spec.documentNumber() != null ? spec.documentNumber() : randomDocumentNumber(),
+                spec.dateOfBirth(), expiry, spec.gender());
+        byte[] dg1 = Dg1Writer.write(document);
+        KeyPair chipKey = chipKey(spec.signatureAlgorithm());
+        // A cloned chip: DG15 copied from a genuine document, but the chip holds another key.
+        KeyPair answeringKey = spec.defect() == Defect.CLONED_CHIP ? chipKey(spec.signatureAlgorithm()) : chipKey;
+        byte[] dg14 = Dg14.forChipKey(chipKey.getPublic());
+        byte[] dg15 = Dg15.encode(chipKey.getPublic());
+
+        // Tampering: the SOD vouches for the holder as issued (ten years younger); DG1 was edited after.
+        byte[] signedDg1 = spec.defect() == Defect.TAMPERED_DATA ? Dg1Writer.write(youngerTwin(document)) : dg1;
+        Map<Integer, byte[]> hashes = new TreeMap<>();
+        hashes.put(1, SecurityObjectWriter.sha256(signedDg1));
+        hashes.put(14, SecurityObjectWriter.sha256(dg14));
+        hashes.put(15, SecurityObjectWriter.sha256(dg15));
+        DocumentSigner signer = signers.get(spec.signatureAlgorithm());
+        var contentSigner = MockCertificates.signer(spec.signatureAlgorithm().jcaName(), signer.key());
+        if (spec.defect() == Defect.BAD_SIGNATURE) {
+            contentSigner = new CorruptingSigner(contentSigner);
+        }
+        byte[] sod = SecurityObjectWriter.write(hashes, contentSigner, signer.certificate(), clock.instant());
+        return new MockDocument(document, dg1, dg14, dg15, sod, answeringKey.getPrivate().getEncoded());
+    }
+
+    private KeyPair chipKey(SignatureAlgorithm alg) {
+        return alg.rsa() ? rsaChipKeys.take() : SignatureAlgorithm.Generators.p256();
+    }
+
+    private static Document youngerTwin(Document d) {
+        return new Document(d.documentType(), d.issuingState(), d.nationality(), d.surname(), d.givenNames(),
+                d.documentNumber(), d.dateOfBirth().plusYears(10), d.expirationDate(), d.gender());
+    }
+
+    private String randomDocumentNumber() {
+        char[] out = new char[9];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+        }
+        return new String(out);
+    }
+
+    private static X509CertificateHolder holder(byte[] der) {
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable certificate in mock issuer state", e);
+        }
+    }
+
+    private static byte[] encoded(X509CertificateHolder cert) {
+        try {
+            return cert.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        rsaChipKeys.close();
+    }
+
+}

@@ -1,0 +1,37 @@
+package dev.proofdesk.passport.pki;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What passive authentication found; each flag feeds one named check of the verification.
+ *
+ * @param anchorIsMock whether the trusted anchor that issued the DSC is a mock CSCA
+ * @param dscCurrent the document signer certificate is within its validity period now
+ * @param revoked a current CRL of the issuing CSCA lists the document signer
+ * @param hashProblems one line per data group whose hash is missing or differs; empty when all match
+ * @param warnings conditions that do not fail the document, such as no CRL for the issuer
+ */
+public record PassiveAuthenticationResult(
+        boolean signatureValid,
+        IssuerStatus issuer,
+        boolean anchorIsMock,
+        boolean dscCurrent,
+        boolean revoked,
+        List<String> hashProblems,
+        List<String> warnings) {
+
+    public PassiveAuthenticationResult {
+        Objects.requireNonNull(issuer, "issuer");
+        hashProblems = List.copyOf(hashProblems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean hashesMatch() {
+        return hashProblems.isEmpty();
+    }
+
+    public boolean passed() {
+        return signatureValid && issuer == IssuerStatus.TRUSTED && dscCurrent && !revoked && hashesMatch();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.proofdesk.passport.pki;
+
+import dev.proofdesk.passport.lds.SecurityObject;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
+
+/**
+ * Passive authentication (ICAO 9303 part 11 §5.1): the SOD signature under its own DSC and
+ * algorithm, the DSC chain to this environment's anchors, DSC validity and revocation, and
+ * the hash of every submitted data group. Thread-safe; build once per environment.
+ */
+public final class PassiveAuthenticator {
+    private final TrustAnchors anchors;
+    private final List<ContentVerifierProvider> knownMockCscas;
+
+    /**
+     * @param knownMockCscaKeys keys of mock CSCAs this environment does not trust, used only to
+     *     tell a test document apart from an unknown issuer in the result
+     */
+    public PassiveAuthenticator(TrustAnchors anchors, List<PublicKey> knownMockCscaKeys) {
+        this.anchors = anchors;
+        this.knownMockCscas = knownMockCscaKeys.stream().map(Keys::verifierProvider).toList();
+    }
+
+    /** @param dataGroups submitted data groups by number; each must be hashed in the SOD */
+    public PassiveAuthenticationResult verify(SecurityObject sod, Map<Integer, byte[]> dataGroups, Instant now) {
+        X509CertificateHolder dsc = sod.documentSigner();
+        List<String> warnings = new ArrayList<>();
+        boolean signatureValid = signatureValid(sod, dsc);
+        var anchor = anchors.issuerOf(dsc);
+        IssuerStatus issuer = anchor.isPresent() ? IssuerStatus.TRUSTED
+                : signedByKnownMock(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
+        boolean revoked = false;
+        if (anchor.isPresent()) {
+            List<X509CRLHolder> crls = anchors.crlsOf(anchor.get());
+            if (crls.isEmpty()) {
+                warnings.add("no CRL for the issuing CSCA; revocation of the document signer was not checked");
+            } else {
+                Date at = Date.from(now);
+                boolean current = false;
+                for (X509CRLHolder crl : crls) {
+                    revoked |= crl.getRevokedCertificate(dsc.getSerialNumber()) != null;
+                    current |= !crl.getThisUpdate().after(at) && (crl.getNextUpdate() == null || !crl.getNextUpdate().before(at));
+                }
+                if (!current && !revoked) {
+                    warnings.add("the issuing CSCA's CRL is out of date; revocation may be incomplete");
+                }
+            }
+        }
+        return new PassiveAuthenticationResult(signatureValid, issuer, anchor.map(TrustAnchor::mock).orElse(false),
+                dsc.isValidOn(Date.from(now)), revoked, hashProblems(sod, dataGroups), warnings);
+    }
+
+    private static boolean signatureValid(SecurityObject sod, X509CertificateHolder dsc) {
+        try {
+            // Built from the key, not the certificate: validity is its own check against the injected clock.
+            SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER)
+                    .build(Keys.publicKey(dsc.getSubjectPublicKeyInfo()));
+            return sod.signer().verify(verifier);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean signedByKnownMock(X509CertificateHolder dsc) {
+        for (ContentVerifierProvider mock : knownMockCscas) {
+            if (TrustAnchors.signedBy(dsc, mock)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> hashProblems(SecurityObject sod, Map<Integer, byte[]> dataGroups) {
+        List<String> problems = new ArrayList<>();
+        if (!sod.hashes().containsKey(1)) {
+            problems.add("the SOD does not list DG1");
+        }
+        for (var e : dataGroups.entrySet()) {
+            byte[] expected = sod.hashes().get(e.getKey());
+            if (expected == null) {
+                problems.add("DG" + e.getKey() + " was submitted but the SOD does not list it");
+            } else if (!MessageDigest.isEqual(expected, digest(sod, e.getValue()))) {
+                problems.add("DG" + e.getKey() + " does not match its hash in the SOD");
+            }
+        }
+        return problems;
+    }
+
+    private static byte[] digest(SecurityObject sod, byte[] data) {
+        try {
+            DigestCalculator calculator = new BcDigestCalculatorProvider().get(sod.digestAlgorithm());
+            try (OutputStream out = calculator.getOutputStream()) {
+                out.write(data);
+            }
+            return calculator.getDigest();
+        } catch (Exception e) {
+            // An unknown digest algorithm cannot vouch for anything.
+            return new byte[0];
+        }
+    }
+}

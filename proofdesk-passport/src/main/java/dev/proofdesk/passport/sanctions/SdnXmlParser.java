@@ -1,0 +1,186 @@
+package dev.proofdesk.passport.sanctions;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Streams OFAC's SDN.XML (tens of megabytes) with StAX, keeping only individuals and only the
+ * fields screening uses. Elements are matched by local name, so the default namespace of the
+ * published file (which has changed over the years) does not matter.
+ */
+final class SdnXmlParser {
+    private static final int PROGRESS_EVERY = 500;
+
+    private SdnXmlParser() {
+    }
+
+    static List<SanctionsEntry> parse(InputStream in, LongConsumer progress) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The list comes from outside; no DTDs, no external entities.
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        SdnCountries countries = new SdnCountries();
+        List<SanctionsEntry> out = new ArrayList<>();
+        long parsed = 0;
+        try {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sdnEntry")) {
+                    SanctionsEntry entry = entry(r, countries);
+                    parsed++;
+                    if (entry != null) {
+                        out.add(entry);
+                    }
+                    if (parsed % PROGRESS_EVERY == 0) {
+                        progress.accept(parsed);
+                    }
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("not a readable SDN.XML: " + e.getMessage(), e);
+        }
+        progress.accept(parsed);
+        return out;
+    }
+
+    /** Reads one sdnEntry; null unless it is an individual. */
+    private static SanctionsEntry entry(XMLStreamReader r, SdnCountries countries) throws XMLStreamException {
+        EntryBuilder b = new EntryBuilder();
+        String first = null;
+        String last = null;
+        IdBuilder id = null;
+        String akaFirst = null;
+        String akaLast = null;
+        boolean inAka = false;
+        int depth = 1;
+        while (depth > 0) {
+            int event = r.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                switch (r.getLocalName()) {
+                    case "aka" -> {
+                        b.name(akaFirst, akaLast);
+                        akaFirst = null;
+                        akaLast = null;
+                        inAka = false;
+                    }
+                    case "id" -> {
+                        if (id != null && id.isPassport() && id.number != null) {
+                            b.passports.add(new SanctionsEntry.Passport(id.number, countries.icao(id.country)));
+                        }
+                        id = null;
+                    }
+                    default -> { }
+                }
+                continue;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            depth++;
+            switch (r.getLocalName()) {
+                case "aka" -> inAka = true;
+                case "id" -> id = new IdBuilder();
+                case "uid" -> {
+                    String uid = text(r);
+                    depth--;
+                    if (b.uid == null && id == null && !inAka) {
+                        b.uid = uid;
+                    }
+                }
+                case "sdnType" -> {
+                    b.individual = "Individual".equalsIgnoreCase(text(r));
+                    depth--;
+                }
+                case "firstName" -> {
+                    String v = text(r);
+                    depth--;
+                    if (inAka) {
+                        akaFirst = v;
+                    } else {
+                        first = v;
+                    }
+                }
+                case "lastName" -> {
+                    String v = text(r);
+                    depth--;
+                    if (inAka) {
+                        akaLast = v;
+                    } else {
+                        last = v;
+                    }
+                }
+                case "idType" -> {
+                    String v = text(r);
+                    depth--;
+                    if (id != null) {
+                        id.type = v;
+                    }
+                }
+                case "idNumber" -> {
+                    String v = text(r);
+                    depth--;
+                    if (id != null) {
+                        id.number = v;
+                    }
+                }
+                case "idCountry" -> {
+                    String v = text(r);
+                    depth--;
+                    if (id != null) {
+                        id.country = v;
+                    }
+                }
+                case "dateOfBirth" -> {
+                    SdnDates.parseInto(text(r), b.birthDates, b.birthYears);
+                    depth--;
+                }
+                default -> { }
+            }
+        }
+        b.name(first, last);
+        return b.individual && b.uid != null ? b.build() : null;
+    }
+
+    private static String text(XMLStreamReader r) throws XMLStreamException {
+        return r.getElementText().trim();
+    }
+
+    private static final class IdBuilder {
+        String type;
+        String number;
+        String country;
+
+        boolean isPassport() {
+            return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("passport");
+        }
+    }
+
+    private static final class EntryBuilder {
+        String uid;
+        boolean individual;
+        final List<String> names = new ArrayList<>();
+        final List<java.time.LocalDate> birthDates = new ArrayList<>();
+        final List<Integer> birthYears = new ArrayList<>();
+        final List<SanctionsEntry.Passport> passports = new ArrayList<>();
+
+        void name(String first, String last) {
+            String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+            if (!full.isEmpty()) {
+                names.add(full);
+            }
+        }
+
+        SanctionsEntry build() {
+            return new SanctionsEntry(uid, names, birthDates, birthYears, passports);
+        }
+    }
+}
