@@ -1,0 +1,168 @@
+package dev.proofdesk.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.server.account.AccountService;
+import dev.proofdesk.server.account.AuditLog;
+import dev.proofdesk.server.apikey.ApiKeyService;
+import dev.proofdesk.server.billing.SessionBilling;
+import dev.proofdesk.server.config.ServerConfig;
+import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.flow.FlowRoutes;
+import dev.proofdesk.server.flow.FlowService;
+import dev.proofdesk.server.http.ApiServer;
+import dev.proofdesk.server.http.Auth;
+import dev.proofdesk.server.http.Bodies;
+import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.Idempotency;
+import dev.proofdesk.server.http.Json;
+import dev.proofdesk.server.http.RateLimiter;
+import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.http.SystemRoutes;
+import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.server.session.ClientSecrets;
+import dev.proofdesk.server.session.SessionRoutes;
+import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.store.Database;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Store;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root: opens the stores, builds every service once, and wires the HTTP server.
+ * {@code proofdesk serve}, the other commands and the tests all build the graph through here.
+ */
+public final class Application implements AutoCloseable {
+    private final ServerConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Database database;
+    private final MasterKey masterKey;
+    private final AuditLog audit;
+    private final AccountService accounts;
+    private final ApiKeyService apiKeys;
+    private final Environments environments;
+    private final Idempotency idempotency;
+    private final AtomicReference<String> baseUrl = new AtomicReference<>();
+    private Javalin server;
+    private Background background;
+
+    private Application(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.json = Json.mapper();
+        this.database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
+        this.masterKey = MasterKey.load(config.masterKey(), config.dataDir());
+        this.audit = new AuditLog(clock, json);
+        this.accounts = new AccountService(database.control(), clock);
+        this.apiKeys = new ApiKeyService(database.control(), clock, audit);
+        this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
+        this.environments = buildEnvironments();
+        this.idempotency = new Idempotency(database::environment, clock);
+    }
+
+    /** Opens the stores and builds the services, without serving HTTP (used by commands). */
+    public static Application open(ServerConfig config, Clock clock) {
+        return new Application(config, clock);
+    }
+
+    private Environments buildEnvironments() {
+        ClientSecrets secrets = new ClientSecrets(masterKey);
+        Map<Environment, FlowService> flows = new java.util.EnumMap<>(Environment.class);
+        Map<Environment, SessionService> sessions = new java.util.EnumMap<>(Environment.class);
+        List<EnvironmentServices> bundles = new ArrayList<>();
+        for (Environment env : Environment.values()) {
+            Store store = database.environment(env);
+            EventLog events = new EventLog(store, clock, json);
+            // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
+            FlowService flowService = new FlowService(store, events, clock, json,
+                    (account, id) -> flows.get(env.other()).existsHere(account, id));
+            SessionService sessionService = new SessionService(store, flowService, events, billing(env),
+                    secrets, clock, json, config.productCosts(), baseUrl::get,
+                    (account, id) -> sessions.get(env.other()).existsHere(account, id));
+            flows.put(env, flowService);
+            sessions.put(env, sessionService);
+            bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService));
+        }
+        return new Environments(bundles.get(0), bundles.get(1));
+    }
+
+    private SessionBilling billing(Environment env) {
+        return SessionBilling.NONE;
+    }
+
+    /** Starts serving HTTP and the background sweepers; returns this for chaining. */
+    public Application start() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Bodies bodies = new Bodies(json);
+        Guard guard = new Guard(new Auth(apiKeys), Map.of(
+                Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
+                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)), idempotency);
+        List<RouteModule> modules = new ArrayList<>(List.of(
+                new FlowRoutes(environments, bodies),
+                new SessionRoutes(environments, bodies)));
+        modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
+        server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
+        server.start(config.port());
+        if (config.publicBaseUrl().isEmpty()) {
+            baseUrl.set("http://localhost:" + server.port());
+        }
+        background = new Background(environments, idempotency, database, config.sweepIntervalSeconds());
+        background.start();
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return baseUrl.get();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public Environments environments() {
+        return environments;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        if (background != null) {
+            background.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        database.close();
+    }
+}

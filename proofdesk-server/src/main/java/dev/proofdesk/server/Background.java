@@ -1,0 +1,64 @@
+package dev.proofdesk.server;
+
+import dev.proofdesk.server.http.Idempotency;
+import dev.proofdesk.server.store.Database;
+import dev.proofdesk.server.store.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys. */
+final class Background implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
+    private final Environments environments;
+    private final Idempotency idempotency;
+    private final Database database;
+    private final int intervalSeconds;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "proofdesk-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Background(Environments environments, Idempotency idempotency, Database database, int intervalSeconds) {
+        this.environments = environments;
+        this.idempotency = idempotency;
+        this.database = database;
+        this.intervalSeconds = intervalSeconds;
+    }
+
+    void start() {
+        scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void sweep() {
+        for (Environment env : Environment.values()) {
+            try {
+                while (environments.of(env).sessions().expireDue(500) == 500) {
+                    // keep going while full batches come back
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("expiring {} sessions failed; will retry", env.id(), e);
+            }
+        }
+    }
+
+    private void purge() {
+        for (Environment env : Environment.values()) {
+            try {
+                idempotency.purge(database.environment(env));
+            } catch (RuntimeException e) {
+                LOG.warn("purging {} idempotency keys failed; will retry", env.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.proofdesk.server;
+
+import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.flow.FlowService;
+import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Store;
+
+/**
+ * Everything bound to one environment's store. A request gets exactly one of these, chosen by its
+ * key, so no code path below the HTTP edge can reach the other environment's data.
+ */
+public record EnvironmentServices(
+        Environment environment,
+        Store store,
+        EventLog events,
+        FlowService flows,
+        SessionService sessions) {
+}

@@ -1,0 +1,153 @@
+package dev.proofdesk.server.cli;
+
+import dev.proofdesk.server.Application;
+import dev.proofdesk.server.apikey.ApiKey;
+import dev.proofdesk.server.apikey.ApiKeyService;
+import dev.proofdesk.server.apikey.KeyKind;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.store.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list, roll and revoke API keys.",
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Roll.class,
+                KeysCommand.Revoke.class})
+final class KeysCommand {
+
+    /** Options shared by the key subcommands. */
+    static class Common {
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--account", paramLabel = "ID", description = "Account id; may be omitted while there is one.")
+        String account;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        <T> T withApp(Function<Application, T> work) {
+            try (Application app = Application.open(store.config(null), Clock.systemUTC())) {
+                return work.apply(app);
+            }
+        }
+
+        String accountId(Application app) {
+            return account != null ? account : app.accounts().sole().id();
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        static Environment env(String value) {
+            return Environment.parse(value).orElseThrow(() ->
+                    ApiException.validation("--env", "must be test or live (got '" + value + "')"));
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a key and print only the key, so scripts can capture it.")
+    static final class Create extends Common implements Callable<Integer> {
+        @Option(names = "--env", required = true, paramLabel = "test|live")
+        String env;
+
+        @Option(names = "--type", defaultValue = "secret", paramLabel = "secret|publishable")
+        String type;
+
+        @Override
+        public Integer call() {
+            KeyKind kind = switch (type.toLowerCase(Locale.ROOT)) {
+                case "secret" -> KeyKind.SECRET;
+                case "publishable" -> KeyKind.PUBLISHABLE;
+                default -> throw ApiException.validation("--type", "must be secret or publishable");
+            };
+            String secret = withApp(app -> app.apiKeys().create(accountId(app), env(env), kind, "cli").secret());
+            out().println(secret);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never the keys themselves).")
+    static final class ListKeys extends Common implements Callable<Integer> {
+        @Option(names = "--env", required = true, paramLabel = "test|live")
+        String env;
+
+        @Override
+        public Integer call() {
+            withApp(app -> {
+                var now = app.clock().instant();
+                out().printf("%-36s  %-12s  %-22s  %-8s  %s%n", "ID", "TYPE", "KEY", "STATE", "CREATED");
+                for (ApiKey key : app.apiKeys().list(accountId(app), env(env))) {
+                    String state = key.revokedAt().isPresent() ? "revoked"
+                            : key.activeAt(now) ? (key.expiresAt().isPresent() ? "expiring" : "active") : "expired";
+                    out().printf("%-36s  %-12s  %-22s  %-8s  %s%n", key.id(), key.kind().name().toLowerCase(Locale.ROOT),
+                            key.redacted(), state, key.createdAt());
+                }
+                return null;
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "roll", mixinStandardHelpOptions = true,
+            description = "Replace a key; the old one keeps working for the grace period. Prints the new key.")
+    static final class Roll extends Common implements Callable<Integer> {
+        @Parameters(paramLabel = "KEY_ID")
+        String keyId;
+
+        @Option(names = "--grace", defaultValue = "24h", paramLabel = "DURATION",
+                description = "How long the old key keeps working, e.g. 0, 30m, 24h, 7d (at most 7d).")
+        String grace;
+
+        @Override
+        public Integer call() {
+            Duration duration = parseDuration(grace);
+            ApiKeyService.Created created = withApp(app ->
+                    app.apiKeys().roll(accountId(app), keyId, duration, "cli"));
+            out().println(created.secret());
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key immediately.")
+    static final class Revoke extends Common implements Callable<Integer> {
+        @Parameters(paramLabel = "KEY_ID")
+        String keyId;
+
+        @Override
+        public Integer call() {
+            ApiKey key = withApp(app -> app.apiKeys().revoke(accountId(app), keyId, "cli"));
+            spec.commandLine().getErr().println("Revoked " + key.redacted() + " (" + key.id() + ").");
+            return 0;
+        }
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.equals("0")) {
+                return Duration.ZERO;
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw ApiException.validation("--grace", "'" + text + "' is not a duration; use e.g. 0, 30m, 24h or 7d");
+        }
+    }
+}

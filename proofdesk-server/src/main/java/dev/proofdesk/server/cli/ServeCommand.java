@@ -1,0 +1,50 @@
+package dev.proofdesk.server.cli;
+
+import dev.proofdesk.server.Application;
+import dev.proofdesk.server.account.FirstStart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Proofdesk server.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (env PROOFDESK_PORT, default 8080).")
+    Integer port;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = store.config(port);
+        Application app = Application.open(config, Clock.systemUTC());
+        var out = spec.commandLine().getOut();
+        new FirstStart(app.accounts(), app.apiKeys()).run().ifPresent(first -> {
+            out.println("First start: created the account \"" + first.account().name() + "\".");
+            out.println("Your test secret key (shown once, keep it safe):");
+            out.println();
+            out.println("    " + first.testSecretKey());
+            out.println();
+            out.println("Live keys are created on purpose: proofdesk keys create --env live");
+        });
+        app.start();
+        out.println("Proofdesk listening on " + app.baseUrl() + " (" + (config.embedded()
+                ? "SQLite in " + config.dataDir().toAbsolutePath() : "PostgreSQL") + ")");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "proofdesk-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

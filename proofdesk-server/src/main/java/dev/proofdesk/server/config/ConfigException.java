@@ -1,0 +1,8 @@
+package dev.proofdesk.server.config;
+
+/** A configuration value that stops start-up; the message names the variable and the fix. */
+public final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+        super(message);
+    }
+}

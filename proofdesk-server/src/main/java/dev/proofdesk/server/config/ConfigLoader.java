@@ -1,0 +1,115 @@
+package dev.proofdesk.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code PROOFDESK_*} variables (and command-line overrides, which win) into a
+ * {@link ServerConfig}. Every refusal names the variable and says how to fix it.
+ */
+public final class ConfigLoader {
+
+    public static final Map<String, Integer> DEFAULT_COSTS =
+            Map.of("pre_kyc", 25, "age_verification", 10, "proof_of_human", 10);
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Overrides come from command-line options; a null override means "not given". */
+    public ServerConfig load(Integer portOverride, Path dataDirOverride, String databaseUrlOverride) {
+        int port = portOverride != null ? checkPort("--port", portOverride)
+                : intVar("PROOFDESK_PORT", 8080, 0, 65535, "a free TCP port such as 8080 (0 picks one)");
+        Path dataDir = dataDirOverride != null ? dataDirOverride
+                : Path.of(env.getOrDefault("PROOFDESK_DATA_DIR", "data"));
+        Optional<String> databaseUrl = Optional.ofNullable(
+                        databaseUrlOverride != null ? databaseUrlOverride : env.get("PROOFDESK_DATABASE_URL"))
+                .map(String::trim).filter(s -> !s.isEmpty());
+        databaseUrl.ifPresent(ConfigLoader::checkDatabaseUrl);
+        Optional<String> baseUrl = optional("PROOFDESK_PUBLIC_URL").map(ConfigLoader::checkBaseUrl);
+        Optional<String> masterKey = optional("PROOFDESK_MASTER_KEY").map(ConfigLoader::checkMasterKey);
+        int rateTest = intVar("PROOFDESK_RATE_LIMIT_TEST", 100, 0, 1_000_000,
+                "requests per second per test key, 0 to disable");
+        int rateLive = intVar("PROOFDESK_RATE_LIMIT_LIVE", 100, 0, 1_000_000,
+                "requests per second per live key, 0 to disable");
+        long maxBody = intVar("PROOFDESK_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576,
+                "the largest request body in bytes, e.g. 1048576");
+        Map<String, Integer> costs = new LinkedHashMap<>();
+        DEFAULT_COSTS.forEach((product, cost) -> costs.put(product,
+                intVar("PROOFDESK_COST_" + product.toUpperCase(), cost, 0, 1_000_000,
+                        "credits charged per " + product + " session")));
+        int sweep = intVar("PROOFDESK_SWEEP_INTERVAL_SECONDS", 5, 1, 3600,
+                "seconds between sweeps for overdue sessions");
+        int pool = intVar("PROOFDESK_DATABASE_POOL_SIZE", 10, 1, 200,
+                "database connections per store");
+        return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
+                costs, sweep, pool);
+    }
+
+    private Optional<String> optional(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private int intVar(String name, int fallback, int min, int max, String meaning) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " is '" + raw.get() + "', but it must be a whole number from "
+                    + min + " to " + max + ": " + meaning + ". Fix or unset it.");
+        }
+    }
+
+    private static int checkPort(String option, int port) {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(option + " is " + port + ", but it must be from 0 to 65535 (0 picks a free port).");
+        }
+        return port;
+    }
+
+    private static void checkDatabaseUrl(String url) {
+        if (!(url.startsWith("jdbc:postgresql://") || url.startsWith("postgres://")
+                || url.startsWith("postgresql://"))) {
+            throw new ConfigException("PROOFDESK_DATABASE_URL (--database-url) is not a PostgreSQL URL. Use e.g. "
+                    + "postgresql://postgres@127.0.0.1:5432/proofdesk, or unset it to use the embedded SQLite store.");
+        }
+    }
+
+    private static String checkBaseUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PROOFDESK_PUBLIC_URL is '" + url
+                    + "', but it must be an absolute http(s) URL such as https://verify.example.com");
+        }
+    }
+
+    private static String checkMasterKey(String key) {
+        try {
+            if (Base64.getDecoder().decode(key).length == 32) {
+                return key;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // falls through to the message below
+        }
+        throw new ConfigException("PROOFDESK_MASTER_KEY must be the base64 of exactly 32 random bytes "
+                + "(generate one with: openssl rand -base64 32), or unset to use a key file in the data directory.");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.proofdesk.server.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from its environment, read once and validated at start-up.
+ *
+ * @param port              TCP port to listen on; 0 picks a free one
+ * @param dataDir           where SQLite files and the generated master key live
+ * @param databaseUrl       a PostgreSQL URL; empty means embedded SQLite
+ * @param publicBaseUrl     the base of URLs handed to people (verification pages); empty means
+ *                          {@code http://localhost:<port>}
+ * @param masterKey         base64 of 32 bytes; empty means a generated key file in the data dir
+ * @param rateLimitTest     requests per second per test key; 0 disables the limit
+ * @param rateLimitLive     requests per second per live key; 0 disables the limit
+ * @param maxBodyBytes      the largest request body accepted
+ * @param productCosts      credits per session by product
+ * @param sweepIntervalSeconds how often overdue sessions are expired
+ * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
+ */
+public record ServerConfig(
+        int port,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        Optional<String> publicBaseUrl,
+        Optional<String> masterKey,
+        int rateLimitTest,
+        int rateLimitLive,
+        long maxBodyBytes,
+        Map<String, Integer> productCosts,
+        int sweepIntervalSeconds,
+        int databasePoolSize) {
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(masterKey, "masterKey");
+        productCosts = Map.copyOf(productCosts);
+    }
+
+    public boolean embedded() {
+        return databaseUrl.isEmpty();
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
+                rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.proofdesk.server.flow;
+
+import dev.proofdesk.server.Environments;
+import dev.proofdesk.server.http.Bodies;
+import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.store.Ids;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+/** {@code /v1/flows}: parse, call the environment's flow service, render. */
+public final class FlowRoutes implements RouteModule {
+    private final Environments environments;
+    private final Bodies bodies;
+
+    public FlowRoutes(Environments environments, Bodies bodies) {
+        this.environments = environments;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public String openApiFragment() {
+        return "openapi/flows.json";
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.post("/v1/flows", guard.secured((ctx, caller) -> ctx.status(201).json(
+                environments.of(caller).flows().create(caller.accountId(), bodies.read(ctx, FlowInput.class)))));
+        routes.get("/v1/flows", guard.secured((ctx, caller) -> {
+            FlowService flows = environments.of(caller).flows();
+            ctx.json(Pagination.page(Pagination.request(ctx),
+                    page -> flows.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
+        }));
+        routes.post("/v1/flows/import", guard.secured((ctx, caller) -> {
+            String into = ctx.queryParam("flowId");
+            if (into != null) {
+                id(into);
+            }
+            ctx.status(201).json(environments.of(caller).flows()
+                    .importDefinition(caller.accountId(), bodies.read(ctx, FlowInput.class), into));
+        }));
+        routes.get("/v1/flows/{id}", guard.secured((ctx, caller) ->
+                ctx.json(environments.of(caller).flows().get(caller.accountId(), id(ctx)))));
+        routes.post("/v1/flows/{id}", guard.secured((ctx, caller) -> ctx.json(environments.of(caller).flows()
+                .update(caller.accountId(), id(ctx), bodies.read(ctx, FlowInput.class)))));
+        routes.post("/v1/flows/{id}/publish", guard.secured((ctx, caller) ->
+                ctx.json(environments.of(caller).flows().publish(caller.accountId(), id(ctx)))));
+        routes.post("/v1/flows/{id}/archive", guard.secured((ctx, caller) ->
+                ctx.json(environments.of(caller).flows().archive(caller.accountId(), id(ctx)))));
+        routes.get("/v1/flows/{id}/versions", guard.secured((ctx, caller) -> ctx.json(Map.of("object", "list",
+                "hasMore", false, "data", environments.of(caller).flows().versions(caller.accountId(), id(ctx))))));
+        routes.get("/v1/flows/{id}/export", guard.secured((ctx, caller) -> ctx.json(environments.of(caller).flows()
+                .export(caller.accountId(), id(ctx), version(ctx)))));
+    }
+
+    private static String id(Context ctx) {
+        return id(ctx.pathParam("id"));
+    }
+
+    private static String id(String id) {
+        if (!Ids.isUuid(id)) {
+            throw ApiException.validation("id", "'" + id + "' is not a flow id (a UUID)");
+        }
+        return id;
+    }
+
+    private static Integer version(Context ctx) {
+        String raw = ctx.queryParam("version");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("version", "must be a version number such as 1");
+        }
+    }
+}

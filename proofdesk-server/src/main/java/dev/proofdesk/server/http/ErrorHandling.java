@@ -1,0 +1,60 @@
+package dev.proofdesk.server.http;
+
+import dev.proofdesk.server.error.ApiException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one place that turns failures into the error envelope; nothing else writes error JSON. */
+final class ErrorHandling {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    static void install(RoutesConfig routes, long maxBodyBytes) {
+        routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e, maxBodyBytes)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
+            render(ctx, new ApiException(500, "internal_error",
+                    "Something went wrong on our side. Quote request id " + RequestIds.of(ctx) + " if you contact support."));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.endpoint() == null || ctx.result() == null || ctx.result().isEmpty()) {
+                render(ctx, new ApiException(404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path()
+                        + ". See /v1/openapi.json for the API."));
+            }
+        });
+        routes.error(405, ctx -> render(ctx, new ApiException(405, "method_not_allowed",
+                "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
+    }
+
+    private static ApiException translate(HttpResponseException e, long maxBodyBytes) {
+        return switch (e.getStatus()) {
+            case 413 -> ApiException.payloadTooLarge(maxBodyBytes);
+            case 404 -> new ApiException(404, "not_found", "Not found.");
+            case 405 -> new ApiException(405, "method_not_allowed", "Method not allowed.");
+            case 400 -> new ApiException(400, "validation_failed", e.getMessage());
+            default -> new ApiException(e.getStatus(), e.getStatus() >= 500 ? "internal_error" : "bad_request",
+                    e.getStatus() >= 500 ? "Something went wrong on our side." : e.getMessage());
+        };
+    }
+
+    static void render(Context ctx, ApiException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        if (!e.details().isEmpty()) {
+            error.put("details", e.details());
+        }
+        error.put("requestId", RequestIds.of(ctx));
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(Map.of("error", error));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.proofdesk.server.http;
+
+import dev.proofdesk.server.apikey.Caller;
+import dev.proofdesk.server.store.Environment;
+import io.javalin.http.Handler;
+
+import java.util.Map;
+
+/**
+ * Wraps API-key routes: authenticate, spend a token of the key's environment, honour
+ * {@code Idempotency-Key}, then run the handler with the caller.
+ */
+public final class Guard {
+    private final Auth auth;
+    private final Map<Environment, RateLimiter> limiters;
+    private final Idempotency idempotency;
+
+    public Guard(Auth auth, Map<Environment, RateLimiter> limiters, Idempotency idempotency) {
+        this.auth = auth;
+        this.limiters = Map.copyOf(limiters);
+        this.idempotency = idempotency;
+    }
+
+    public Handler secured(SecuredHandler handler) {
+        return ctx -> {
+            Caller caller = auth.authenticate(ctx);
+            limiters.get(caller.environment()).acquire(caller.keyId());
+            if (idempotency.before(ctx, caller)) {
+                return;
+            }
+            handler.handle(ctx, caller);
+        };
+    }
+}

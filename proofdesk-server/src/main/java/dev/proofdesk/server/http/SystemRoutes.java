@@ -1,0 +1,70 @@
+package dev.proofdesk.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/** Health, readiness, metrics and the OpenAPI document; none of these needs a key. */
+public final class SystemRoutes implements RouteModule {
+    private final BooleanSupplier ready;
+    private final PrometheusMeterRegistry metrics;
+    private final String openApi;
+
+    public SystemRoutes(BooleanSupplier ready, PrometheusMeterRegistry metrics, ObjectMapper json,
+                        List<RouteModule> modules) {
+        this.ready = ready;
+        this.metrics = metrics;
+        this.openApi = mergeOpenApi(json, modules);
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/readyz", ctx -> {
+            boolean ok = ready.getAsBoolean();
+            ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unavailable"));
+        });
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    /** The base document plus each module's paths and schemas. */
+    static String mergeOpenApi(ObjectMapper json, List<RouteModule> modules) {
+        try {
+            ObjectNode doc = (ObjectNode) json.readTree(resource("openapi/base.json"));
+            ObjectNode paths = doc.withObject("/paths");
+            ObjectNode schemas = doc.withObject("/components").withObject("/schemas");
+            for (RouteModule module : modules) {
+                String fragment = module.openApiFragment();
+                if (fragment == null) {
+                    continue;
+                }
+                ObjectNode part = (ObjectNode) json.readTree(resource(fragment));
+                if (part.has("paths")) {
+                    paths.setAll((ObjectNode) part.get("paths"));
+                }
+                if (part.has("schemas")) {
+                    schemas.setAll((ObjectNode) part.get("schemas"));
+                }
+            }
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = SystemRoutes.class.getClassLoader().getResourceAsStream(name)) {
+            return Objects.requireNonNull(in, "missing resource " + name).readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.proofdesk.server.session;
+
+import dev.proofdesk.server.store.Rows;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions in one environment's store. */
+final class SessionRepository {
+
+    /** A stored session; JSON columns stay text until the service reads them. */
+    record Row(String id, String accountId, String flowId, String flowVersionId, String externalUuid,
+               SessionStatus status, String metadata, String result, int cost, String successUrl,
+               String failureUrl, Instant createdAt, Instant expiresAt, Instant completedAt) {
+
+        /** A pending session past its expiry is shown as expired even before the sweeper persists it. */
+        SessionStatus effectiveStatus(Instant now) {
+            return status == SessionStatus.PENDING && !expiresAt.isAfter(now) ? SessionStatus.EXPIRED : status;
+        }
+    }
+
+    record Filter(SessionStatus status, String flowId, String startingAfter, int limit) {
+    }
+
+    void insert(Handle h, Row row) {
+        h.createUpdate("""
+                INSERT INTO sessions (id, account_id, flow_id, flow_version_id, external_uuid, status, metadata,
+                                      cost, success_url, failure_url, created_at, expires_at, updated_at)
+                VALUES (:id, :account, :flow, :version, :external, :status, :metadata,
+                        :cost, :success, :failure, :created, :expires, :created)""")
+                .bind("id", row.id()).bind("account", row.accountId()).bind("flow", row.flowId())
+                .bind("version", row.flowVersionId()).bind("external", row.externalUuid())
+                .bind("status", row.status().id()).bind("metadata", row.metadata()).bind("cost", row.cost())
+                .bind("success", row.successUrl()).bind("failure", row.failureUrl())
+                .bind("created", row.createdAt().toEpochMilli()).bind("expires", row.expiresAt().toEpochMilli())
+                .execute();
+    }
+
+    Optional<Row> find(Handle h, String accountId, String id) {
+        return h.createQuery("SELECT * FROM sessions WHERE id = :id AND account_id = :account")
+                .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    Optional<Row> findById(Handle h, String id) {
+        return h.createQuery("SELECT * FROM sessions WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    boolean exists(Handle h, String accountId, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM sessions WHERE id = :id AND account_id = :account")
+                .bind("id", id).bind("account", accountId).mapTo(Integer.class).one() > 0;
+    }
+
+    /**
+     * Moves a session from one status to another only if it is still in the expected one; the
+     * affected-row count is how callers know they, and nobody else, made the transition.
+     */
+    boolean transition(Handle h, String id, SessionStatus from, SessionStatus to, String result, Instant now) {
+        return h.createUpdate("""
+                UPDATE sessions SET status = :to, result = COALESCE(:result, result), updated_at = :now,
+                       completed_at = CASE WHEN :terminal = 1 THEN :now ELSE completed_at END
+                WHERE id = :id AND status = :from""")
+                .bind("to", to.id()).bind("from", from.id()).bind("result", result)
+                .bind("terminal", to.terminal() ? 1 : 0).bind("now", now.toEpochMilli()).bind("id", id)
+                .execute() == 1;
+    }
+
+    List<Row> list(Handle h, String accountId, Filter filter, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM sessions WHERE account_id = :account");
+        if (filter.flowId() != null) {
+            sql.append(" AND flow_id = :flow");
+        }
+        if (filter.status() == SessionStatus.PENDING) {
+            sql.append(" AND status = 'pending' AND expires_at > :now");
+        } else if (filter.status() == SessionStatus.EXPIRED) {
+            sql.append(" AND (status = 'expired' OR (status = 'pending' AND expires_at <= :now))");
+        } else if (filter.status() != null) {
+            sql.append(" AND status = :status");
+        }
+        if (filter.startingAfter() != null) {
+            sql.append(" AND id < :after");
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        return h.createQuery(sql.toString())
+                .bind("account", accountId).bind("flow", filter.flowId())
+                .bind("status", filter.status() == null ? null : filter.status().id())
+                .bind("now", now.toEpochMilli()).bind("after", filter.startingAfter())
+                .bind("limit", filter.limit())
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
+    /** Pending sessions whose time is up, oldest first, for the sweeper. */
+    List<Row> due(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                SELECT * FROM sessions WHERE status = 'pending' AND expires_at <= :now
+                ORDER BY expires_at LIMIT :limit""")
+                .bind("now", now.toEpochMilli()).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+    }
+
+    private static Row map(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("id"), rs.getString("account_id"), rs.getString("flow_id"),
+                rs.getString("flow_version_id"), rs.getString("external_uuid"),
+                SessionStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("metadata"),
+                rs.getString("result"), rs.getInt("cost"), rs.getString("success_url"), rs.getString("failure_url"),
+                Rows.requiredInstant(rs, "created_at"), Rows.requiredInstant(rs, "expires_at"),
+                Rows.instant(rs, "completed_at").orElse(null));
+    }
+}

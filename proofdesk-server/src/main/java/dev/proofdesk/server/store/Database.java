@@ -1,0 +1,236 @@
+package dev.proofdesk.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.proofdesk.server.config.ConfigException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens the control store and one data store per environment, physically separate: three SQLite
+ * files, or three PostgreSQL schemas. Runs each store's migrations before handing it out.
+ */
+public final class Database implements AutoCloseable {
+    private final Dialect dialect;
+    private final Store control;
+    private final Map<Environment, Store> environments;
+    private final List<HikariDataSource> pools;
+    private final Optional<String> postgresJdbcUrl;
+
+    private Database(Dialect dialect, Store control, Map<Environment, Store> environments,
+                     List<HikariDataSource> pools, Optional<String> postgresJdbcUrl) {
+        this.dialect = dialect;
+        this.control = control;
+        this.environments = environments;
+        this.pools = pools;
+        this.postgresJdbcUrl = postgresJdbcUrl;
+    }
+
+    public static Database open(Optional<String> databaseUrl, Path dataDir, int poolSize) {
+        return databaseUrl.map(url -> openPostgres(toJdbcUrl(url), poolSize))
+                .orElseGet(() -> openSqlite(dataDir, poolSize));
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Store control() {
+        return control;
+    }
+
+    public Store environment(Environment environment) {
+        return environments.get(environment);
+    }
+
+    /** The JDBC URL of the PostgreSQL database, for components that need their own connection. */
+    public Optional<String> postgresJdbcUrl() {
+        return postgresJdbcUrl;
+    }
+
+    public boolean healthy() {
+        try {
+            control.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            for (Store store : environments.values()) {
+                store.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private static Database openSqlite(Path dataDir, int poolSize) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot create the data directory " + dataDir.toAbsolutePath()
+                    + " (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
+        }
+        List<HikariDataSource> pools = new ArrayList<>();
+        Store control = sqliteStore("control", dataDir.resolve("control.db"), "db/control", Optional.empty(),
+                poolSize, pools);
+        Map<Environment, Store> envs = new EnumMap<>(Environment.class);
+        for (Environment env : Environment.values()) {
+            envs.put(env, sqliteStore(env.id(), dataDir.resolve(env.id() + ".db"), "db/environment",
+                    Optional.of(env), poolSize, pools));
+        }
+        return new Database(Dialect.SQLITE, control, envs, pools, Optional.empty());
+    }
+
+    private static Store sqliteStore(String name, Path file, String migrations, Optional<Environment> env,
+                                     int readers, List<HikariDataSource> pools) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        // One writer connection: SQLite serialises writers anyway, and a queue in the pool is fairer
+        // than SQLite's sleeping busy handler. IMMEDIATE transactions take the write lock up front,
+        // so another process (the CLI) waits on busy_timeout instead of failing mid-transaction.
+        HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
+        migrate(writer, migrations, null);
+        HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
+        restrictPermissions(file);
+        return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env);
+    }
+
+    private static java.util.Properties sqliteConfig(boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        return config.toProperties();
+    }
+
+    private static void restrictPermissions(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort: not every file system has POSIX permissions.
+        }
+    }
+
+    private static Jdbi jdbi(javax.sql.DataSource ds) {
+        Jdbi jdbi = Jdbi.create(ds);
+        // Queries with optional filters bind every parameter and mention only some.
+        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        return jdbi;
+    }
+
+    private static Database openPostgres(String jdbcUrl, int poolSize) {
+        List<HikariDataSource> pools = new ArrayList<>();
+        try {
+            HikariDataSource controlPool = postgresPool("control", jdbcUrl, poolSize, pools);
+            Store control = new Store("control", Dialect.POSTGRES, jdbi(controlPool),
+                    jdbi(controlPool), Optional.empty());
+            Map<Environment, Store> envs = new EnumMap<>(Environment.class);
+            for (Environment env : Environment.values()) {
+                HikariDataSource pool = postgresPool(env.id(), jdbcUrl, poolSize, pools);
+                Jdbi jdbi = jdbi(pool);
+                envs.put(env, new Store(env.id(), Dialect.POSTGRES, jdbi, jdbi, Optional.of(env)));
+            }
+            return new Database(Dialect.POSTGRES, control, envs, pools, Optional.of(jdbcUrl));
+        } catch (RuntimeException e) {
+            pools.forEach(HikariDataSource::close);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource postgresPool(String schema, String jdbcUrl, int size,
+                                                 List<HikariDataSource> pools) {
+        HikariDataSource ds = pool(schema, jdbcUrl, size, new java.util.Properties(), pools, schema);
+        migrate(ds, schema.equals("control") ? "db/control" : "db/environment", schema);
+        return ds;
+    }
+
+    private static HikariDataSource pool(String name, String url, int size, java.util.Properties props,
+                                         List<HikariDataSource> pools) {
+        return pool(name, url, size, props, pools, null);
+    }
+
+    private static HikariDataSource pool(String name, String url, int size, java.util.Properties props,
+                                         List<HikariDataSource> pools, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("proofdesk-" + name);
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
+        config.setDataSourceProperties(props);
+        config.setConnectionTimeout(10_000);
+        if (schema != null) {
+            config.setSchema(schema);
+        }
+        try {
+            HikariDataSource ds = new HikariDataSource(config);
+            pools.add(ds);
+            return ds;
+        } catch (RuntimeException e) {
+            throw new ConfigException("Cannot connect to the database (PROOFDESK_DATABASE_URL / --database-url): "
+                    + rootMessage(e) + ". Check that the server is running and the URL, user and database are right.");
+        }
+    }
+
+    private static void migrate(HikariDataSource ds, String location, String schema) {
+        var flyway = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:" + location)
+                .failOnMissingLocations(true);
+        if (schema != null) {
+            flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        flyway.load().migrate();
+    }
+
+    /** Accepts {@code postgresql://user:pass@host:port/db?x=y} as well as a JDBC URL. */
+    static String toJdbcUrl(String url) {
+        if (url.startsWith("jdbc:")) {
+            return url;
+        }
+        URI uri = URI.create(url);
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        if (uri.getPort() > 0) {
+            jdbc.append(':').append(uri.getPort());
+        }
+        jdbc.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath());
+        List<String> params = new ArrayList<>();
+        if (uri.getRawQuery() != null) {
+            params.add(uri.getRawQuery());
+        }
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            params.add("user=" + parts[0]);
+            if (parts.length == 2) {
+                params.add("password=" + parts[1]);
+            }
+        }
+        if (!params.isEmpty()) {
+            jdbc.append('?').append(String.join("&", params));
+        }
+        return jdbc.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.proofdesk.server.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
+
+/**
+ * One physical store: the control store or one environment's data store. Writes go through
+ * {@link #write}, reads through {@link #read}; on SQLite they use different pools so that readers
+ * never queue behind the single writer.
+ */
+public final class Store {
+    private final String name;
+    private final Dialect dialect;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    private final Optional<Environment> environment;
+
+    Store(String name, Dialect dialect, Jdbi writer, Jdbi reader, Optional<Environment> environment) {
+        this.name = name;
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.environment = environment;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The environment this store holds, or empty for the control store. */
+    public Optional<Environment> environment() {
+        return environment;
+    }
+
+    /** Runs the callback in one transaction; unique violations surface as {@link UniqueViolationException}. */
+    public <T> T write(HandleCallback<T, RuntimeException> callback) {
+        try {
+            return writer.inTransaction(callback);
+        } catch (RuntimeException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw new UniqueViolationException(e);
+            }
+            throw e;
+        }
+    }
+
+    public void writeVoid(java.util.function.Consumer<Handle> callback) {
+        write(h -> {
+            callback.accept(h);
+            return null;
+        });
+    }
+
+    public <T> T read(HandleCallback<T, RuntimeException> callback) {
+        return reader.withHandle(callback);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.proofdesk.server.support;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Request bodies and small setups that many tests share. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static Map<String, Object> flowBody(String name) {
+        return Map.of(
+                "name", name,
+                "product", "age_verification",
+                "rules", Map.of("minimumAge", 18, "excludedCountries", List.of("PRK")),
+                "disclosures", Map.of("nationality", true));
+    }
+
+    /** Creates and publishes a flow; returns its id. */
+    public static String publishedFlow(HttpApi http, String key) {
+        HttpApi.Response created = http.post("/v1/flows", key, flowBody("Adults"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        HttpApi.Response published = http.post("/v1/flows/" + id + "/publish", key, null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return id;
+    }
+
+    public static String session(HttpApi http, String key, String flowId) {
+        HttpApi.Response created = http.post("/v1/sessions", key, Map.of("flowId", flowId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().path("id").asText();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.proofdesk.server.support;
+
+import dev.proofdesk.server.Application;
+import dev.proofdesk.server.account.Account;
+import dev.proofdesk.server.apikey.KeyKind;
+import dev.proofdesk.server.config.ConfigLoader;
+import dev.proofdesk.server.config.ServerConfig;
+import dev.proofdesk.server.store.Environment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real server on a real port, built through the same composition root as {@code proofdesk serve}.
+ * One shared server per database for the whole run; tests isolate themselves by creating accounts.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final Map<Db, TestServer> SHARED = new EnumMap<>(Db.class);
+
+    private final Application app;
+    private final Db db;
+    private final HttpApi http;
+
+    private TestServer(Application app, Db db) {
+        this.app = app;
+        this.db = db;
+        this.http = new HttpApi(app.baseUrl());
+    }
+
+    /** The shared server for this database, started on first use. */
+    public static synchronized TestServer shared(Db db) {
+        return SHARED.computeIfAbsent(db, d -> {
+            TestServer server = start(d, Clock.systemUTC(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
+    }
+
+    /** A private server, e.g. with a movable clock or other settings; close it when done. */
+    public static TestServer start(Db db, Clock clock, Map<String, String> env) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_LIVE", "0");
+        vars.putAll(env);
+        ServerConfig config = new ConfigLoader(vars).load(0, tempDir(),
+                db == Db.POSTGRES ? Postgres.freshDatabase() : null);
+        return new TestServer(Application.open(config, clock).start(), db);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("proofdesk-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public HttpApi http() {
+        return http;
+    }
+
+    public String baseUrl() {
+        return app.baseUrl();
+    }
+
+    /** A fresh account with one secret key per environment. */
+    public TestAccount newAccount() {
+        Account account = app.accounts().create("Test account");
+        String test = app.apiKeys().create(account.id(), Environment.TEST, KeyKind.SECRET, "test").secret();
+        String live = app.apiKeys().create(account.id(), Environment.LIVE, KeyKind.SECRET, "test").secret();
+        return new TestAccount(account.id(), test, live);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
