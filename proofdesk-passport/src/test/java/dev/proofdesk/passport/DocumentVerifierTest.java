@@ -16,22 +16,23 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class DocumentVerifierTest {
-    static final byte[] CHALLENGE = {1, 2, 3, 4, 5, 6, 7, 8};
+/** Its static helpers are shared by the tests of the other packages. */
+public class DocumentVerifierTest {
+    public static final byte[] CHALLENGE = {1, 2, 3, 4, 5, 6, 7, 8};
     static final LocalDate ADULT = LocalDate.of(1990, 6, 15);
 
     final DocumentVerifier test = new DocumentVerifier(TestPki.issuer().trustAnchors(), List.of(),
             SanctionsList.testEnvironment(), TestPki.CLOCK);
 
-    static DocumentProof proof(MockDocument doc, byte[] challenge) {
+    public static DocumentProof proof(MockDocument doc, byte[] challenge) {
         return new DocumentProof(doc.dg1(), doc.sod(), doc.dg15(), ChipSigner.sign(doc.chipKeyPkcs8(), challenge));
     }
 
-    static MockDocument issue(SignatureAlgorithm alg, Defect defect) {
+    public static MockDocument issue(SignatureAlgorithm alg, Defect defect) {
         return TestPki.issuer().issue(MockDocumentSpec.passport(ADULT, alg).withDefect(defect));
     }
 
-    static List<FailureCode> codes(VerificationResult r) {
+    public static List<FailureCode> codes(VerificationResult r) {
         return ((Outcome.Invalid) r.outcome()).failures().stream().map(Failure::code).toList();
     }
 

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.BERTags;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.icao.DataGroupHash;
 import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
@@ -48,7 +49,15 @@ public record SecurityObject(
                     || tagged.getTagClass() != BERTags.APPLICATION || tagged.getTagNo() != 23) {
                 throw new MalformedDocumentException("SOD must be tagged 77");
             }
-            CMSSignedData signedData = new CMSSignedData(ContentInfo.getInstance(tagged.getExplicitBaseObject()));
+            ContentInfo contentInfo = ContentInfo.getInstance(tagged.getExplicitBaseObject());
+            // BouncyCastle reads any ContentInfo as SignedData; unsigned framing must still be exact.
+            if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
+                throw new MalformedDocumentException("SOD content info is not SignedData");
+            }
+            CMSSignedData signedData = new CMSSignedData(contentInfo);
+            if (signedData.getVersion() != 3) {
+                throw new MalformedDocumentException("SOD SignedData version must be 3");
+            }
             if (!ICAOObjectIdentifiers.id_icao_ldsSecurityObject.getId().equals(signedData.getSignedContentTypeOID())) {
                 throw new MalformedDocumentException("SOD content is not an LDS security object");
             }
@@ -57,6 +66,10 @@ public record SecurityObject(
                 throw new MalformedDocumentException("SOD must have exactly one signer, found " + signers.size());
             }
             SignerInformation signer = signers.iterator().next();
+            if (!signedData.getDigestAlgorithmIDs().contains(signer.getDigestAlgorithmID())
+                    || signer.getVersion() != (signer.getSID().getSubjectKeyIdentifier() != null ? 3 : 1)) {
+                throw new MalformedDocumentException("SOD signer info is inconsistent with its SignedData");
+            }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {

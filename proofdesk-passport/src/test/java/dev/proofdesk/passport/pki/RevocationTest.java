@@ -1,0 +1,71 @@
+package dev.proofdesk.passport.pki;
+
+import static dev.proofdesk.passport.DocumentVerifierTest.CHALLENGE;
+import static dev.proofdesk.passport.DocumentVerifierTest.proof;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.proofdesk.passport.DocumentVerifier;
+import dev.proofdesk.passport.DocumentVerifierTest;
+import dev.proofdesk.passport.FailureCode;
+import dev.proofdesk.passport.Rules;
+import dev.proofdesk.passport.TestPki;
+import dev.proofdesk.passport.VerificationResult;
+import dev.proofdesk.passport.mock.Defect;
+import dev.proofdesk.passport.mock.MockIssuer;
+import dev.proofdesk.passport.mock.SignatureAlgorithm;
+import dev.proofdesk.passport.sanctions.SanctionsList;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RevocationTest {
+    static X509CRLHolder crl(MockIssuer issuer, BigInteger... revoked) throws Exception {
+        Date now = Date.from(TestPki.CLOCK.instant());
+        X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.cscaCertificate().getSubject(), now);
+        b.setNextUpdate(Date.from(TestPki.CLOCK.instant().plus(Duration.ofDays(30))));
+        for (BigInteger serial : revoked) {
+            b.addCRLEntry(serial, now, CRLReason.keyCompromise);
+        }
+        var key = Keys.privateKey(issuer.exportState().csca().privateKeyPkcs8());
+        return b.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(Bc.PROVIDER).build(key));
+    }
+
+    VerificationResult verifyWith(X509CRLHolder crl, SignatureAlgorithm alg) {
+        MockIssuer issuer = TestPki.issuer();
+        TrustAnchors anchors = issuer.trustAnchors().with(List.of(), List.of(crl));
+        return new DocumentVerifier(anchors, List.of(), SanctionsList.empty(), TestPki.CLOCK)
+                .verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE, Rules.defaults());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void aCrlListingTheDocumentSignerFailsTheDocument(SignatureAlgorithm alg) throws Exception {
+        BigInteger serial = TestPki.issuer().documentSignerCertificate(alg).getSerialNumber();
+        VerificationResult r = verifyWith(crl(TestPki.issuer(), serial), alg);
+        assertThat(DocumentVerifierTest.codes(r)).containsExactly(FailureCode.ISSUER_UNTRUSTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void aCurrentCrlWithoutTheSignerPassesWithoutWarning(SignatureAlgorithm alg) throws Exception {
+        VerificationResult r = verifyWith(crl(TestPki.issuer(), BigInteger.valueOf(42)), alg);
+        assertThat(r.valid()).isTrue();
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void aCrlSignedByAnotherKeyIsIgnoredAndLeavesTheWarning(SignatureAlgorithm alg) throws Exception {
+        BigInteger serial = TestPki.issuer().documentSignerCertificate(alg).getSerialNumber();
+        VerificationResult r = verifyWith(crl(TestPki.otherIssuer(), serial), alg);
+        assertThat(r.valid()).isTrue();
+        assertThat(r.warnings()).singleElement().asString().contains("no CRL");
+    }
+}
