@@ -119,6 +119,14 @@ public final class Application implements AutoCloseable {
         return this;
     }
 
+    /** Every registered HTTP route as (path, method), e.g. to check the OpenAPI document covers them. */
+    public List<Map.Entry<String, String>> endpoints() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(h -> h.endpoint.method.isHttpMethod())
+                .map(h -> Map.entry(h.endpoint.path, h.endpoint.method.name()))
+                .toList();
+    }
+
     public int port() {
         return server.port();
     }

@@ -71,7 +71,8 @@ final class KeysCommand {
                 case "publishable" -> KeyKind.PUBLISHABLE;
                 default -> throw ApiException.validation("--type", "must be secret or publishable");
             };
-            String secret = withApp(app -> app.apiKeys().create(accountId(app), env(env), kind, "cli").secret());
+            Environment environment = env(env);
+            String secret = withApp(app -> app.apiKeys().create(accountId(app), environment, kind, "cli").secret());
             out().println(secret);
             return 0;
         }
@@ -84,10 +85,11 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
+            Environment environment = env(env);
             withApp(app -> {
                 var now = app.clock().instant();
                 out().printf("%-36s  %-12s  %-22s  %-8s  %s%n", "ID", "TYPE", "KEY", "STATE", "CREATED");
-                for (ApiKey key : app.apiKeys().list(accountId(app), env(env))) {
+                for (ApiKey key : app.apiKeys().list(accountId(app), environment)) {
                     String state = key.revokedAt().isPresent() ? "revoked"
                             : key.activeAt(now) ? (key.expiresAt().isPresent() ? "expiring" : "active") : "expired";
                     out().printf("%-36s  %-12s  %-22s  %-8s  %s%n", key.id(), key.kind().name().toLowerCase(Locale.ROOT),

@@ -94,7 +94,7 @@ public final class FlowValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < documents.size(); i++) {
             String type = documents.get(i);
-            if (!DOCUMENT_TYPES.contains(type)) {
+            if (type == null || !DOCUMENT_TYPES.contains(type)) {
                 issues.add(new Issue("documents[" + i + "]", "'" + type + "' is not a document type; use "
                         + sorted(DOCUMENT_TYPES)));
             } else if (!seen.add(type)) {

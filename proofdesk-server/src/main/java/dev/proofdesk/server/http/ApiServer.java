@@ -43,7 +43,8 @@ public final class ApiServer {
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
-                    String route = ctx.endpoint() != null ? ctx.endpoint().path : "unmatched";
+                    var matched = ctx.endpoints().matchedHttpEndpoint();
+                    String route = matched != null ? matched.path : "unmatched";
                     Timer.builder("http_server_requests")
                             .tag("method", ctx.method().name())
                             .tag("route", route)

@@ -19,7 +19,7 @@ final class ErrorHandling {
 
     static void install(RoutesConfig routes, long maxBodyBytes) {
         routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e, maxBodyBytes)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(ctx, e, maxBodyBytes)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             render(ctx, new ApiException(500, "internal_error",
@@ -35,11 +35,13 @@ final class ErrorHandling {
                 "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     }
 
-    private static ApiException translate(HttpResponseException e, long maxBodyBytes) {
+    private static ApiException translate(Context ctx, HttpResponseException e, long maxBodyBytes) {
         return switch (e.getStatus()) {
             case 413 -> ApiException.payloadTooLarge(maxBodyBytes);
-            case 404 -> new ApiException(404, "not_found", "Not found.");
-            case 405 -> new ApiException(405, "method_not_allowed", "Method not allowed.");
+            case 404 -> new ApiException(404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path()
+                    + ". See /v1/openapi.json for the API.");
+            case 405 -> new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed on "
+                    + ctx.path() + ".");
             case 400 -> new ApiException(400, "validation_failed", e.getMessage());
             default -> new ApiException(e.getStatus(), e.getStatus() >= 500 ? "internal_error" : "bad_request",
                     e.getStatus() >= 500 ? "Something went wrong on our side." : e.getMessage());

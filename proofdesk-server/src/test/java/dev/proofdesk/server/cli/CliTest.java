@@ -1,0 +1,98 @@
+package dev.proofdesk.server.cli;
+
+import dev.proofdesk.server.support.HttpApi;
+import dev.proofdesk.server.support.Postgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = ProofdeskCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void keysCreatePrintsOnlyTheKeyAndTheKeyWorks(@TempDir Path dir) {
+        String data = dir.toString();
+        // a first server start creates the account; keys work without one running too
+        dev.proofdesk.server.config.ServerConfig config = new dev.proofdesk.server.config.ConfigLoader(
+                java.util.Map.of("PROOFDESK_RATE_LIMIT_TEST", "0")).load(0, dir, null);
+        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
+            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            app.start();
+
+            Run live = run("keys", "create", "--env", "live", "--data-dir", data);
+            assertThat(live.exit()).as(live.err()).isZero();
+            assertThat(live.out().strip()).matches("sk_live_[0-9A-Za-z]{38}");
+            assertThat(live.out().lines().count()).isEqualTo(1);
+            HttpApi http = new HttpApi(app.baseUrl());
+            HttpApi.Response flows = http.get("/v1/flows", live.out().strip());
+            assertThat(flows.status()).as("the CLI wrote to the store the running server reads").isEqualTo(200);
+
+            Run list = run("keys", "list", "--env", "live", "--data-dir", data);
+            assertThat(list.out()).contains("secret").doesNotContain(live.out().strip());
+            String id = list.out().lines().skip(1).filter(l -> l.contains("secret")).findFirst().orElseThrow()
+                    .split("\\s+")[0];
+
+            Run rolled = run("keys", "roll", id, "--grace", "0", "--data-dir", data);
+            assertThat(rolled.exit()).as(rolled.err()).isZero();
+            assertThat(http.get("/v1/flows", live.out().strip()).status()).isEqualTo(401);
+            assertThat(http.get("/v1/flows", rolled.out().strip()).status()).isEqualTo(200);
+
+            String rolledId = run("keys", "list", "--env", "live", "--data-dir", data).out().lines()
+                    .filter(l -> l.contains("active") && l.contains("secret")).findFirst().orElseThrow().split("\\s+")[0];
+            Run revoke = run("keys", "revoke", rolledId, "--data-dir", data);
+            assertThat(revoke.exit()).isZero();
+            assertThat(http.get("/v1/flows", rolled.out().strip()).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void badValuesStopWithAMessageNotAStackTrace(@TempDir Path dir) {
+        Run env = run("keys", "create", "--env", "staging", "--data-dir", dir.toString());
+        assertThat(env.exit()).isEqualTo(1);
+        assertThat(env.err()).contains("--env").contains("test or live").doesNotContain("at dev.");
+
+        Run grace = run("keys", "roll", "x", "--grace", "forever", "--data-dir", dir.toString());
+        assertThat(grace.exit()).isEqualTo(1);
+        assertThat(grace.err()).contains("not a duration");
+
+        Run db = run("keys", "list", "--env", "test", "--database-url", "mysql://localhost/x");
+        assertThat(db.exit()).isEqualTo(3);
+        assertThat(db.err()).contains("PROOFDESK_DATABASE_URL").contains("PostgreSQL");
+
+        Run unknown = run("keys", "frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void worksOnPostgresToo(@TempDir Path dir) {
+        String url = Postgres.freshDatabase();
+        Run first = run("keys", "create", "--env", "test", "--database-url", url, "--data-dir", dir.toString());
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.err()).contains("no account yet");
+
+        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of()).load(0, dir, url);
+        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
+            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        }
+        Run created = run("keys", "create", "--env", "live", "--database-url", url, "--data-dir", dir.toString());
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out().strip()).startsWith("sk_live_");
+    }
+}
