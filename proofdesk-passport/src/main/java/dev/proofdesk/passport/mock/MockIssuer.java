@@ -51,7 +51,7 @@ public final class MockIssuer implements AutoCloseable {
         try {
             this.csca = new X509CertificateHolder(state.csca().certificateDer());
             state.documentSigners().forEach((alg, kc) -> signers.put(alg, new DocumentSigner(
-                    Keys.privateKey(kc.privateKeyPkcs8()), holder(kc.certificateDer()))));
+                    jdkPrivateKey(alg, kc.privateKeyPkcs8()), holder(kc.certificateDer()))));
         } catch (IOException e) {
             throw new IllegalArgumentException("mock issuer state holds an unreadable certificate", e);
         }
@@ -109,7 +109,7 @@ public final class MockIssuer implements AutoCloseable {
         byte[] dg1 = Dg1Writer.write(document);
         KeyPair chipKey = chipKey(spec.signatureAlgorithm());
         // A cloned chip: DG15 copied from a genuine document, but the chip holds another key.
-        KeyPair answeringKey = spec.defect() == Defect.CLONED_CHIP ? chipKey(spec.signatureAlgorithm()) : chipKey;
+        KeyPair answeringKey = spec.defect() == Defect.CLONED_CHIP ? otherKey(chipKey, spec.signatureAlgorithm()) : chipKey;
         byte[] dg14 = Dg14.forChipKey(chipKey.getPublic());
         byte[] dg15 = Dg15.encode(chipKey.getPublic());
 
@@ -120,7 +120,7 @@ public final class MockIssuer implements AutoCloseable {
         hashes.put(14, SecurityObjectWriter.sha256(dg14));
         hashes.put(15, SecurityObjectWriter.sha256(dg15));
         DocumentSigner signer = signers.get(spec.signatureAlgorithm());
-        var contentSigner = MockCertificates.signer(spec.signatureAlgorithm().jcaName(), signer.key());
+        var contentSigner = MockCertificates.documentSigner(spec.signatureAlgorithm(), signer.key());
         if (spec.defect() == Defect.BAD_SIGNATURE) {
             contentSigner = new CorruptingSigner(contentSigner);
         }
@@ -130,6 +130,12 @@ public final class MockIssuer implements AutoCloseable {
 
     private KeyPair chipKey(SignatureAlgorithm alg) {
         return alg.rsa() ? rsaChipKeys.take() : SignatureAlgorithm.Generators.p256();
+    }
+
+    /** The pool may hand out a key twice; a clone must never hold the genuine key. */
+    private KeyPair otherKey(KeyPair genuine, SignatureAlgorithm alg) {
+        KeyPair other = chipKey(alg);
+        return other == genuine ? SignatureAlgorithm.Generators.p256() : other;
     }
 
     private static Document youngerTwin(Document d) {
@@ -143,6 +149,15 @@ public final class MockIssuer implements AutoCloseable {
             out[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
         }
         return new String(out);
+    }
+
+    private static PrivateKey jdkPrivateKey(SignatureAlgorithm alg, byte[] pkcs8) {
+        try {
+            return java.security.KeyFactory.getInstance(alg.rsa() ? "RSA" : "EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("mock issuer state holds an unreadable " + alg + " key", e);
+        }
     }
 
     private static X509CertificateHolder holder(byte[] der) {

@@ -82,9 +82,18 @@ final class RsaKeyPool implements AutoCloseable {
                     return;
                 }
             }
+            long start = System.nanoTime();
             KeyPair key = SignatureAlgorithm.Generators.rsa(BITS);
             synchronized (this) {
                 fresh.addLast(key);
+            }
+            // Keep the refill to about a quarter of one core, so a burst of mock documents on a
+            // small machine is not slowed by the very work meant to keep it fast.
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(3 * (System.nanoTime() - start));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
