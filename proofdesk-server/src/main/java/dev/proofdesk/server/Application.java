@@ -19,7 +19,17 @@ import dev.proofdesk.server.http.RateLimiter;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.http.SystemRoutes;
 import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.passport.mock.MockIssuer;
+import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.server.session.ClientSecrets;
+import dev.proofdesk.server.session.HolderSessions;
+import dev.proofdesk.server.testhelper.MockPassportService;
+import dev.proofdesk.server.testhelper.TestHelperRoutes;
+import dev.proofdesk.server.verification.HolderRoutes;
+import dev.proofdesk.server.verification.MockIssuerStore;
+import dev.proofdesk.server.verification.SanctionsStore;
+import dev.proofdesk.server.verification.TrustStore;
+import dev.proofdesk.server.verification.VerificationService;
 import dev.proofdesk.server.session.SessionRoutes;
 import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Database;
@@ -48,7 +58,10 @@ public final class Application implements AutoCloseable {
     private final AuditLog audit;
     private final AccountService accounts;
     private final ApiKeyService apiKeys;
+    private final MockIssuer mockIssuer;
+    private final ClientSecrets clientSecrets;
     private final Environments environments;
+    private final MockPassportService mockPassports;
     private final Idempotency idempotency;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private Javalin server;
@@ -64,7 +77,11 @@ public final class Application implements AutoCloseable {
         this.accounts = new AccountService(database.control(), clock);
         this.apiKeys = new ApiKeyService(database.control(), clock, audit);
         this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
+        this.clientSecrets = new ClientSecrets(masterKey);
+        this.mockIssuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
         this.environments = buildEnvironments();
+        this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer, masterKey,
+                clock, json);
         this.idempotency = new Idempotency(database::environment, clock);
     }
 
@@ -74,24 +91,40 @@ public final class Application implements AutoCloseable {
     }
 
     private Environments buildEnvironments() {
-        ClientSecrets secrets = new ClientSecrets(masterKey);
         Map<Environment, FlowService> flows = new java.util.EnumMap<>(Environment.class);
         Map<Environment, SessionService> sessions = new java.util.EnumMap<>(Environment.class);
         List<EnvironmentServices> bundles = new ArrayList<>();
         for (Environment env : Environment.values()) {
             Store store = database.environment(env);
             EventLog events = new EventLog(store, clock, json);
+            SessionBilling billing = billing(env);
             // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
             FlowService flowService = new FlowService(store, events, clock, json,
                     (account, id) -> flows.get(env.other()).existsHere(account, id));
-            SessionService sessionService = new SessionService(store, flowService, events, billing(env),
-                    secrets, clock, json, config.productCosts(), baseUrl::get,
+            SessionService sessionService = new SessionService(store, flowService, events, billing,
+                    clientSecrets, clock, json, config.productCosts(), baseUrl::get,
                     (account, id) -> sessions.get(env.other()).existsHere(account, id));
             flows.put(env, flowService);
             sessions.put(env, sessionService);
-            bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService));
+            HolderSessions holder = new HolderSessions(store, sessionService, flowService, events, billing,
+                    clientSecrets, clock);
+            bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService,
+                    verification(env, store, holder)));
         }
         return new Environments(bundles.get(0), bundles.get(1));
+    }
+
+    /**
+     * Test trusts only the deployment's mock CSCA and screens against the built-in list; live trusts
+     * only imported anchors, and knows the mock CSCA's key solely to name a mock document as such.
+     */
+    private VerificationService verification(Environment env, Store store, HolderSessions holder) {
+        boolean test = env == Environment.TEST;
+        TrustStore trust = new TrustStore(store, clock, test ? mockIssuer.trustAnchors().anchors() : List.of());
+        SanctionsStore sanctions = new SanctionsStore(store, clock, json,
+                test ? SanctionsList::testEnvironment : SanctionsList::empty);
+        return new VerificationService(holder, trust, sanctions,
+                test ? List.of() : List.of(mockIssuer.cscaPublicKey()), masterKey, clock, json);
     }
 
     private SessionBilling billing(Environment env) {
@@ -107,7 +140,10 @@ public final class Application implements AutoCloseable {
                 Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)), idempotency);
         List<RouteModule> modules = new ArrayList<>(List.of(
                 new FlowRoutes(environments, bodies),
-                new SessionRoutes(environments, bodies)));
+                new SessionRoutes(environments, bodies),
+                new HolderRoutes(env -> environments.of(env).verification(), bodies),
+                new TestHelperRoutes(environments, mockPassports, environments.of(Environment.TEST).verification(),
+                        clientSecrets, bodies)));
         modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
         server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
@@ -155,6 +191,18 @@ public final class Application implements AutoCloseable {
         return environments;
     }
 
+    public MockPassportService mockPassports() {
+        return mockPassports;
+    }
+
+    public MockIssuer mockIssuer() {
+        return mockIssuer;
+    }
+
+    public ClientSecrets clientSecrets() {
+        return clientSecrets;
+    }
+
     public ObjectMapper json() {
         return json;
     }
@@ -171,6 +219,7 @@ public final class Application implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
+        mockIssuer.close();
         database.close();
     }
 }

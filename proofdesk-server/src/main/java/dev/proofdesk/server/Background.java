@@ -41,6 +41,7 @@ final class Background implements AutoCloseable {
                 while (environments.of(env).sessions().expireDue(500) == 500) {
                     // keep going while full batches come back
                 }
+                environments.of(env).verification().holder().recoverInterrupted(100);
             } catch (RuntimeException e) {
                 LOG.warn("expiring {} sessions failed; will retry", env.id(), e);
             }

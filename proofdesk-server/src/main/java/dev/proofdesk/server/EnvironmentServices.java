@@ -5,6 +5,7 @@ import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.verification.VerificationService;
 
 /**
  * Everything bound to one environment's store. A request gets exactly one of these, chosen by its
@@ -15,5 +16,6 @@ public record EnvironmentServices(
         Store store,
         EventLog events,
         FlowService flows,
-        SessionService sessions) {
+        SessionService sessions,
+        VerificationService verification) {
 }

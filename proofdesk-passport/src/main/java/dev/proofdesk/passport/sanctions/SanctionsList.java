@@ -56,6 +56,11 @@ public final class SanctionsList {
         return of(SdnXmlParser.parse(sdnXml, progress));
     }
 
+    /** Reads OFAC's SDN.XML into entries, e.g. to store them before indexing. */
+    public static List<SanctionsEntry> parseSdnXml(InputStream sdnXml, java.util.function.LongConsumer progress) {
+        return SdnXmlParser.parse(sdnXml, progress);
+    }
+
     /** The small built-in list of the test environment; it names {@link SanctionsTestIdentity}. */
     public static SanctionsList testEnvironment() {
         try (InputStream in = SanctionsList.class.getResourceAsStream(TEST_LIST)) {

@@ -93,6 +93,44 @@ final class SessionRepository {
                 .map((rs, ctx) -> map(rs)).list();
     }
 
+    void setChallenge(Handle h, String id, String challenge, Instant now) {
+        h.createUpdate("UPDATE sessions SET challenge = :c, challenge_at = :now, updated_at = :now WHERE id = :id")
+                .bind("c", challenge).bind("now", now.toEpochMilli()).bind("id", id).execute();
+    }
+
+    /** The challenge last issued, with when; consumed (cleared) by {@link #takeChallenge}. */
+    record Challenge(String value, Instant issuedAt) {
+    }
+
+    Optional<Challenge> takeChallenge(Handle h, String id) {
+        Optional<Challenge> challenge = h.createQuery(
+                        "SELECT challenge, challenge_at FROM sessions WHERE id = :id AND challenge IS NOT NULL")
+                .bind("id", id).map((rs, c) -> new Challenge(rs.getString(1), Rows.requiredInstant(rs, "challenge_at")))
+                .findOne();
+        h.createUpdate("UPDATE sessions SET challenge = NULL, challenge_at = NULL WHERE id = :id")
+                .bind("id", id).execute();
+        return challenge;
+    }
+
+    void setNullifier(Handle h, String id, String nullifier) {
+        h.createUpdate("UPDATE sessions SET nullifier = :n WHERE id = :id").bind("n", nullifier).bind("id", id).execute();
+    }
+
+    boolean nullifierUsed(Handle h, String flowId, String nullifier, String exceptSession) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM sessions
+                WHERE flow_id = :flow AND nullifier = :n AND status = 'valid' AND id <> :id""")
+                .bind("flow", flowId).bind("n", nullifier).bind("id", exceptSession).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Sessions left in processing by a crash, for the sweeper to end with an error. */
+    List<Row> stuckProcessing(Handle h, Instant before, int limit) {
+        return h.createQuery("""
+                SELECT * FROM sessions WHERE status = 'processing' AND updated_at < :before
+                ORDER BY updated_at LIMIT :limit""")
+                .bind("before", before.toEpochMilli()).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+    }
+
     /** Pending sessions whose time is up, oldest first, for the sweeper. */
     List<Row> due(Handle h, Instant now, int limit) {
         return h.createQuery("""

@@ -164,6 +164,20 @@ public final class SessionService {
         });
     }
 
+    /** Expires a pending session now (test helper); the same transition the sweeper makes. */
+    public Session expireNow(String accountId, String id) {
+        return store.write(h -> {
+            SessionRepository.Row row = require(h, accountId, id);
+            Instant now = now();
+            if (row.effectiveStatus(now) != SessionStatus.PENDING && row.effectiveStatus(now) != SessionStatus.EXPIRED) {
+                throw ApiException.conflict("Session " + id + " is " + row.effectiveStatus(now).id()
+                        + "; only pending sessions can expire.");
+            }
+            return end(h, row, SessionStatus.EXPIRED, "session.expired", now)
+                    .orElseGet(() -> view(sessions.findById(h, id).orElseThrow(), now));
+        });
+    }
+
     /** Expires every overdue pending session; returns how many this call expired. */
     public int expireDue(int batch) {
         List<SessionRepository.Row> due = store.read(h -> sessions.due(h, now(), batch));

@@ -33,4 +33,29 @@ public final class Fixtures {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.body().path("id").asText();
     }
+
+    /** Creates and publishes a flow from a full body; returns its id. */
+    public static String publishedFlow(HttpApi http, String key, Map<String, Object> body) {
+        HttpApi.Response created = http.post("/v1/flows", key, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(http.post("/v1/flows/" + id + "/publish", key, null).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** Creates a mock passport (test keys only); returns its JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode mockPassport(HttpApi http, String key, Map<String, Object> attributes) {
+        HttpApi.Response created = http.post("/v1/test_helpers/mock_passports", key, attributes);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body();
+    }
+
+    /** Completes a session with a mock passport through the test helper; returns the session JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode complete(HttpApi http, String key, String sessionId,
+                                                                   String mockPassportId) {
+        HttpApi.Response done = http.post("/v1/test_helpers/sessions/" + sessionId + "/complete", key,
+                Map.of("mockPassportId", mockPassportId));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        return done.body();
+    }
 }

@@ -1,0 +1,172 @@
+package dev.proofdesk.server.session;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofdesk.server.billing.SessionBilling;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.flow.FlowDefinition;
+import dev.proofdesk.server.flow.FlowService;
+import dev.proofdesk.server.security.Crypto;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Ids;
+import dev.proofdesk.server.store.Store;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The holder's side of a session, authorised by its client secret instead of an API key:
+ * fetch a challenge, then claim the session for processing and record the verdict. Every state
+ * change is a conditional update, so a session is completed, charged back or evented once.
+ */
+public final class HolderSessions {
+    /** A challenge older than this is refused: the chip must answer promptly. */
+    public static final Duration CHALLENGE_TTL = Duration.ofMinutes(10);
+    /** A session still processing after this was interrupted by a crash. */
+    public static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Store store;
+    private final Environment environment;
+    private final SessionService sessions;
+    private final FlowService flows;
+    private final EventLog events;
+    private final SessionBilling billing;
+    private final ClientSecrets secrets;
+    private final Clock clock;
+    private final SessionRepository repository = new SessionRepository();
+
+    public HolderSessions(Store store, SessionService sessions, FlowService flows, EventLog events,
+                          SessionBilling billing, ClientSecrets secrets, Clock clock) {
+        this.store = store;
+        this.environment = store.environment().orElseThrow();
+        this.sessions = sessions;
+        this.flows = flows;
+        this.events = events;
+        this.billing = billing;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** What a claimed submission needs: the challenge it must answer and the flow version's rules. */
+    public record Claim(String sessionId, String accountId, String flowId, byte[] challenge,
+                        FlowDefinition definition) {
+    }
+
+    /** The session the secret unlocks, as the holder may see it. */
+    public Session session(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        return sessions.get(row.accountId(), id);
+    }
+
+    public String newChallenge(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        Session current = sessions.get(row.accountId(), id);
+        requirePending(id, current.status());
+        String challenge = Base64.getEncoder().encodeToString(Crypto.randomBytes(8));
+        store.writeVoid(h -> repository.setChallenge(h, id, challenge, now()));
+        return challenge;
+    }
+
+    /** Moves a pending session to processing and hands out its challenge, which is consumed. */
+    public Claim claim(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        requirePending(id, sessions.get(row.accountId(), id).status());
+        return store.write(h -> {
+            Instant now = now();
+            var challenge = repository.takeChallenge(h, id).orElseThrow(() -> ApiException.conflict(
+                    "Session " + id + " has no open challenge. Fetch one (GET /v1/sessions/" + id
+                            + "/challenge), have the chip sign it, then submit."));
+            if (challenge.issuedAt().plus(CHALLENGE_TTL).isBefore(now)) {
+                throw ApiException.conflict("The challenge of session " + id + " is older than "
+                        + CHALLENGE_TTL.toMinutes() + " minutes; fetch a new one.");
+            }
+            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, now)) {
+                throw ApiException.conflict("Session " + id + " is no longer pending.");
+            }
+            FlowDefinition def = flows.version(h, row.flowVersionId()).definition();
+            return new Claim(id, row.accountId(), row.flowId(), Base64.getDecoder().decode(challenge.value()), def);
+        });
+    }
+
+    /** Records the verdict of a claimed session: status, result, event, and a refund on error. */
+    public Session finish(Claim claim, Verdict verdict) {
+        return store.write(h -> {
+            Verdict effective = uniqueness(h, claim, verdict);
+            Instant now = now();
+            String result = effective.result().toString();
+            if (!repository.transition(h, claim.sessionId(), SessionStatus.PROCESSING, effective.status(), result, now)) {
+                throw ApiException.conflict("Session " + claim.sessionId() + " is no longer processing.");
+            }
+            if (effective.nullifier() != null) {
+                repository.setNullifier(h, claim.sessionId(), effective.nullifier());
+            }
+            return completed(h, claim.sessionId(), effective.status(), now);
+        });
+    }
+
+    /** Ends sessions a crash left in processing, with an error and a refund. */
+    public int recoverInterrupted(int batch) {
+        Instant cutoff = now().minus(PROCESSING_TIMEOUT);
+        List<SessionRepository.Row> stuck = store.read(h -> repository.stuckProcessing(h, cutoff, batch));
+        int recovered = 0;
+        for (SessionRepository.Row row : stuck) {
+            recovered += store.write(h -> {
+                Instant now = now();
+                String result = "{\"checks\":[],\"attributes\":{},\"nullifier\":null,\"warnings\":[],"
+                        + "\"error\":\"processing_interrupted\"}";
+                if (!repository.transition(h, row.id(), SessionStatus.PROCESSING, SessionStatus.ERROR, result, now)) {
+                    return 0;
+                }
+                completed(h, row.id(), SessionStatus.ERROR, now);
+                return 1;
+            });
+        }
+        return recovered;
+    }
+
+    private Session completed(Handle h, String id, SessionStatus status, Instant now) {
+        SessionRepository.Row row = repository.findById(h, id).orElseThrow();
+        if (status.refundable()) {
+            billing.refund(h, row.accountId(), id, row.cost(), status.id());
+        }
+        Session session = sessions.view(row, now);
+        events.append(h, row.accountId(), "verification.completed", session.withoutSecret());
+        return session;
+    }
+
+    private Verdict uniqueness(Handle h, Claim claim, Verdict verdict) {
+        if (verdict.status() != SessionStatus.VALID || verdict.nullifier() == null
+                || !claim.definition().settings().oneVerificationPerDocument()) {
+            return verdict;
+        }
+        boolean used = repository.nullifierUsed(h, claim.flowId(), verdict.nullifier(), claim.sessionId());
+        ObjectNode result = verdict.result().deepCopy();
+        ObjectNode check = ((ArrayNode) result.withArray("/checks")).addObject();
+        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null);
+        return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, result, verdict.nullifier());
+    }
+
+    private SessionRepository.Row authorise(String id, String secret) {
+        if (!Ids.isUuid(id) || !secrets.matches(environment, id, secret)) {
+            throw ApiException.unauthenticated("This session's client secret is required: "
+                    + "'Authorization: Bearer cs_…' as returned when the session was created.");
+        }
+        return store.read(h -> repository.findById(h, id))
+                .orElseThrow(() -> ApiException.notFound("Session", id));
+    }
+
+    private static void requirePending(String id, String status) {
+        if (!SessionStatus.PENDING.id().equals(status)) {
+            throw ApiException.conflict("Session " + id + " is " + status + "; it no longer accepts submissions.");
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.proofdesk.server.testhelper;
+
+import dev.proofdesk.passport.aa.ChipSigner;
+import dev.proofdesk.server.Environments;
+import dev.proofdesk.server.apikey.Caller;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.http.Bodies;
+import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.session.ClientSecrets;
+import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.verification.SubmissionInput;
+import dev.proofdesk.server.verification.VerificationService;
+import io.javalin.config.RoutesConfig;
+
+import java.util.Base64;
+
+/**
+ * {@code /v1/test_helpers}: test keys only. Completing a session here performs the holder side for
+ * real (challenge, chip signature with the mock chip's key, submission) through the verifier live uses.
+ */
+public final class TestHelperRoutes implements RouteModule {
+    private final Environments environments;
+    private final MockPassportService mockPassports;
+    private final VerificationService testVerification;
+    private final ClientSecrets secrets;
+    private final Bodies bodies;
+
+    public TestHelperRoutes(Environments environments, MockPassportService mockPassports,
+                            VerificationService testVerification, ClientSecrets secrets, Bodies bodies) {
+        this.environments = environments;
+        this.mockPassports = mockPassports;
+        this.testVerification = testVerification;
+        this.secrets = secrets;
+        this.bodies = bodies;
+    }
+
+    record CompleteInput(String mockPassportId) {
+    }
+
+    @Override
+    public String openApiFragment() {
+        return "openapi/test_helpers.json";
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.post("/v1/test_helpers/mock_passports", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Creating mock passports");
+            ctx.status(201).json(mockPassports.create(caller.accountId(), bodies.read(ctx, MockPassportInput.class)));
+        }));
+        routes.get("/v1/test_helpers/mock_passports", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Mock passports");
+            ctx.json(Pagination.page(Pagination.request(ctx),
+                    page -> mockPassports.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
+        }));
+        routes.get("/v1/test_helpers/mock_passports/{id}", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Mock passports");
+            ctx.json(mockPassports.get(caller.accountId(), ctx.pathParam("id")));
+        }));
+        routes.post("/v1/test_helpers/sessions/{id}/complete", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Completing sessions with a mock passport");
+            CompleteInput input = bodies.read(ctx, CompleteInput.class);
+            if (input.mockPassportId() == null) {
+                throw ApiException.validation("mockPassportId", "is required: the id of a mock passport");
+            }
+            ctx.json(complete(caller, ctx.pathParam("id"), input.mockPassportId()));
+        }));
+        routes.post("/v1/test_helpers/sessions/{id}/expire", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Expiring sessions on demand");
+            ctx.json(environments.of(caller).sessions().expireNow(caller.accountId(), ctx.pathParam("id")));
+        }));
+    }
+
+    private Session complete(Caller caller, String sessionId, String mockPassportId) {
+        Session session = environments.of(caller).sessions().get(caller.accountId(), sessionId);
+        byte[] chipKey = mockPassports.chipKey(caller.accountId(), mockPassportId);
+        MockPassport passport = mockPassports.get(caller.accountId(), mockPassportId);
+        String secret = secrets.secretFor(Environment.TEST, session.id());
+        String challenge = testVerification.challenge(session.id(), secret);
+        byte[] signature = ChipSigner.sign(chipKey, Base64.getDecoder().decode(challenge));
+        testVerification.submit(session.id(), secret, new SubmissionInput(passport.chip().dg1(), passport.chip().sod(),
+                passport.chip().dg15(), Base64.getEncoder().encodeToString(signature)));
+        return environments.of(caller).sessions().get(caller.accountId(), sessionId);
+    }
+
+    private static void testOnly(Caller caller, String what) {
+        if (caller.environment() != Environment.TEST) {
+            throw ApiException.testModeOnly(what);
+        }
+    }
+}

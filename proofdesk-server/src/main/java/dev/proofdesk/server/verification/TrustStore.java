@@ -1,0 +1,186 @@
+package dev.proofdesk.server.verification;
+
+import dev.proofdesk.passport.pki.Certificates;
+import dev.proofdesk.passport.pki.MasterList;
+import dev.proofdesk.passport.pki.TrustAnchor;
+import dev.proofdesk.passport.pki.TrustAnchors;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.security.Crypto;
+import dev.proofdesk.server.store.Ids;
+import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.store.UniqueViolationException;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The CSCA certificates and CRLs one environment trusts, kept in its own store. Imports may come
+ * from another process (the CLI), so readers re-check a cheap fingerprint and reload on change.
+ */
+public final class TrustStore {
+    private final Store store;
+    private final Clock clock;
+    private final List<TrustAnchor> builtIn;
+    private final AtomicReference<Snapshot> cached = new AtomicReference<>(new Snapshot("", TrustAnchors.empty()));
+
+    private record Snapshot(String fingerprint, TrustAnchors anchors) {
+    }
+
+    /** What an import added. */
+    public record ImportResult(int certificatesAdded, int certificatesKnown, int crlsAdded, Set<String> countriesAdded) {
+    }
+
+    /** One stored anchor, for listing. */
+    public record Entry(String country, String subject, String keyFingerprint, String source, java.time.Instant notAfter) {
+    }
+
+    /** {@code builtIn} anchors are always trusted here, e.g. the mock CSCA in test. */
+    public TrustStore(Store store, Clock clock, List<TrustAnchor> builtIn) {
+        this.store = store;
+        this.clock = clock;
+        this.builtIn = List.copyOf(builtIn);
+    }
+
+    public TrustAnchors anchors() {
+        String fingerprint = store.read(h -> h.createQuery(
+                        "SELECT (SELECT COUNT(*) FROM trust_anchors) || ':' || (SELECT COUNT(*) FROM trust_crls)")
+                .mapTo(String.class).one());
+        Snapshot snapshot = cached.get();
+        if (!snapshot.fingerprint().equals(fingerprint)) {
+            snapshot = new Snapshot(fingerprint, load());
+            cached.set(snapshot);
+        }
+        return snapshot.anchors();
+    }
+
+    private TrustAnchors load() {
+        List<TrustAnchor> anchors = new ArrayList<>(builtIn);
+        List<X509CRLHolder> crls = new ArrayList<>();
+        store.read(h -> {
+            h.createQuery("SELECT certificate FROM trust_anchors").mapTo(String.class)
+                    .forEach(der -> anchors.add(new TrustAnchor(certificate(der), false)));
+            h.createQuery("SELECT crl FROM trust_crls").mapTo(String.class).forEach(der -> crls.add(crl(der)));
+            return null;
+        });
+        return TrustAnchors.of(anchors, crls);
+    }
+
+    /** A CSCA master list (signature verified), or PEM/DER certificates, or CRLs. */
+    public ImportResult importFile(String source, byte[] bytes) {
+        List<X509CertificateHolder> certs;
+        List<X509CRLHolder> crls = List.of();
+        try {
+            certs = MasterList.parse(bytes).certificates();
+        } catch (RuntimeException notAMasterList) {
+            certs = parseOrEmpty(() -> Certificates.parseCertificates(bytes));
+            crls = parseOrEmpty(() -> Certificates.parseCrls(bytes));
+            if (certs.isEmpty() && crls.isEmpty()) {
+                throw ApiException.validation("file", "is neither a signed CSCA master list nor PEM/DER certificates "
+                        + "or CRLs" + (notAMasterList.getMessage() != null ? " (" + notAMasterList.getMessage() + ")" : ""));
+            }
+        }
+        Set<String> before = anchors().countries();
+        int added = 0;
+        int known = 0;
+        for (X509CertificateHolder cert : certs) {
+            if (insertAnchor(source, cert)) {
+                added++;
+            } else {
+                known++;
+            }
+        }
+        int crlsAdded = 0;
+        for (X509CRLHolder crl : crls) {
+            crlsAdded += insertCrl(crl) ? 1 : 0;
+        }
+        Set<String> countries = new TreeSet<>(anchors().countries());
+        countries.removeAll(before);
+        return new ImportResult(added, known, crlsAdded, countries);
+    }
+
+    public List<Entry> list() {
+        return store.read(h -> h.createQuery("SELECT * FROM trust_anchors ORDER BY country, subject")
+                .map((rs, ctx) -> new Entry(rs.getString("country"), rs.getString("subject"),
+                        rs.getString("key_fingerprint"), rs.getString("source"),
+                        java.time.Instant.ofEpochMilli(rs.getLong("not_after"))))
+                .list());
+    }
+
+    private boolean insertAnchor(String source, X509CertificateHolder cert) {
+        try {
+            String fingerprint = HexFormat.of().formatHex(Crypto.sha256(cert.getSubjectPublicKeyInfo().getEncoded()));
+            String der = encode(cert.getEncoded());
+            var countries = cert.getSubject().getRDNs(BCStyle.C);
+            String country = countries.length > 0 ? countries[0].getFirst().getValue().toString() : "";
+            store.writeVoid(h -> h.createUpdate("""
+                    INSERT INTO trust_anchors (id, country, subject, key_fingerprint, certificate, source, not_after, created_at)
+                    VALUES (:id, :country, :subject, :fp, :cert, :source, :notAfter, :now)""")
+                    .bind("id", Ids.newId()).bind("country", country).bind("subject", cert.getSubject().toString())
+                    .bind("fp", fingerprint).bind("cert", der).bind("source", source)
+                    .bind("notAfter", cert.getNotAfter().getTime()).bind("now", clock.millis()).execute());
+            return true;
+        } catch (UniqueViolationException alreadyTrusted) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean insertCrl(X509CRLHolder crl) {
+        try {
+            byte[] der = crl.getEncoded();
+            String encoded = encode(der);
+            store.writeVoid(h -> h.createUpdate("""
+                    INSERT INTO trust_crls (id, issuer, fingerprint, crl, next_update, created_at)
+                    VALUES (:id, :issuer, :fp, :crl, :next, :now)""")
+                    .bind("id", Ids.newId()).bind("issuer", crl.getIssuer().toString())
+                    .bind("fp", HexFormat.of().formatHex(Crypto.sha256(der))).bind("crl", encoded)
+                    .bind("next", crl.getNextUpdate() == null ? null : crl.getNextUpdate().getTime())
+                    .bind("now", clock.millis()).execute());
+            return true;
+        } catch (UniqueViolationException known) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> List<T> parseOrEmpty(java.util.function.Supplier<List<T>> parse) {
+        try {
+            return parse.get();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static String encode(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
+    }
+
+    private static X509CertificateHolder certificate(String base64) {
+        try {
+            return new X509CertificateHolder(Base64.getDecoder().decode(base64));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static X509CRLHolder crl(String base64) {
+        try {
+            return new X509CRLHolder(Base64.getDecoder().decode(base64));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.proofdesk.server.verification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.passport.DocumentProof;
+import dev.proofdesk.passport.DocumentType;
+import dev.proofdesk.passport.DocumentVerifier;
+import dev.proofdesk.passport.Rules;
+import dev.proofdesk.passport.VerificationResult;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Issue;
+import dev.proofdesk.server.flow.FlowDefinition;
+import dev.proofdesk.server.security.Crypto;
+import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.server.session.HolderSessions;
+import dev.proofdesk.server.session.Session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Completes sessions of one environment from submitted chip data: checks the input, claims the
+ * session, runs the document pipeline against this environment's trust anchors and sanctions
+ * list, and records the verdict. The test helpers go through here too, so test and live share
+ * one verifier.
+ */
+public final class VerificationService {
+    static final int MAX_DG1 = 1024;
+    static final int MAX_SOD = 64 * 1024;
+    static final int MAX_DG15 = 4096;
+    static final int MAX_SIGNATURE = 1024;
+
+    private final HolderSessions holder;
+    private final TrustStore trust;
+    private final SanctionsStore sanctions;
+    private final List<PublicKey> knownMockCscaKeys;
+    private final byte[] nullifierKey;
+    private final Clock clock;
+    private final ResultWriter results;
+
+    public VerificationService(HolderSessions holder, TrustStore trust, SanctionsStore sanctions,
+                               List<PublicKey> knownMockCscaKeys, MasterKey masterKey, Clock clock, ObjectMapper json) {
+        this.holder = holder;
+        this.trust = trust;
+        this.sanctions = sanctions;
+        this.knownMockCscaKeys = List.copyOf(knownMockCscaKeys);
+        this.nullifierKey = masterKey.derive("nullifier");
+        this.clock = clock;
+        this.results = new ResultWriter(json);
+    }
+
+    public TrustStore trust() {
+        return trust;
+    }
+
+    public SanctionsStore sanctions() {
+        return sanctions;
+    }
+
+    public HolderSessions holder() {
+        return holder;
+    }
+
+    public String challenge(String sessionId, String clientSecret) {
+        return holder.newChallenge(sessionId, clientSecret);
+    }
+
+    public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
+        DocumentProof proof = decode(input);
+        HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
+        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(), clock);
+        VerificationResult result = verifier.verify(proof, claim.challenge(), rules(claim.definition()));
+        String nullifier = result.nullifierInput().map(input1 -> nullifier(claim.accountId(), input1)).orElse(null);
+        return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
+    }
+
+    /** A stable pseudonym of the document within the account: no PII, but the same passport twice matches. */
+    String nullifier(String accountId, String nullifierInput) {
+        byte[] mac = Crypto.hmacSha256(nullifierKey,
+                (accountId + "\n" + nullifierInput).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    static Rules rules(FlowDefinition def) {
+        Set<DocumentType> types = new HashSet<>();
+        for (String type : def.documents()) {
+            types.add("id_card".equals(type) ? DocumentType.ID_CARD : DocumentType.PASSPORT);
+        }
+        var r = def.rules();
+        return new Rules(r.minimumAge(), Set.copyOf(r.includedCountries()), Set.copyOf(r.excludedCountries()),
+                r.ofac(), r.rejectExpiredDocuments(), types);
+    }
+
+    private static DocumentProof decode(SubmissionInput input) {
+        List<Issue> issues = new ArrayList<>();
+        byte[] dg1 = field("dg1", input.dg1(), MAX_DG1, true, issues);
+        byte[] sod = field("sod", input.sod(), MAX_SOD, true, issues);
+        byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, true, issues);
+        byte[] signature = field("activeAuthSignature", input.activeAuthSignature(), MAX_SIGNATURE, true, issues);
+        if (!issues.isEmpty()) {
+            throw ApiException.validation(issues);
+        }
+        return new DocumentProof(dg1, sod, dg15, signature);
+    }
+
+    private static byte[] field(String name, String value, int maxBytes, boolean required, List<Issue> issues) {
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                issues.add(new Issue(name, "is required (base64 of the chip's " + name + ")"));
+            }
+            return new byte[0];
+        }
+        if (value.length() > (maxBytes / 3 + 1) * 4 + 4) {
+            issues.add(new Issue(name, "is larger than " + maxBytes + " bytes"));
+            return new byte[0];
+        }
+        try {
+            return Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            issues.add(new Issue(name, "is not valid base64"));
+            return new byte[0];
+        }
+    }
+}
