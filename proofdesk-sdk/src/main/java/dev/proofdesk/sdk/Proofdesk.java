@@ -3,6 +3,7 @@ package dev.proofdesk.sdk;
 import dev.proofdesk.sdk.flow.FlowService;
 import dev.proofdesk.sdk.net.ApiRequestor;
 import dev.proofdesk.sdk.session.SessionService;
+import dev.proofdesk.sdk.testhelper.TestHelpers;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ public final class Proofdesk implements AutoCloseable {
     // A new resource is one more service here, built from the requestor, and one accessor.
     private final FlowService flows;
     private final SessionService sessions;
+    private final TestHelpers testHelpers;
 
     private Proofdesk(Builder b) {
         this.livemode = ApiKeys.livemode(b.apiKey);
@@ -46,6 +48,7 @@ public final class Proofdesk implements AutoCloseable {
         ApiRequestor requestor = new ApiRequestor(http, baseUrl, b.apiKey, b.timeout, b.maxNetworkRetries);
         this.flows = new FlowService(requestor);
         this.sessions = new SessionService(requestor);
+        this.testHelpers = new TestHelpers(requestor);
     }
 
     public static Builder builder() {
@@ -67,6 +70,11 @@ public final class Proofdesk implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** Test-mode helpers: mock passports and session completion (test keys only). */
+    public TestHelpers testHelpers() {
+        return testHelpers;
     }
 
     /** Releases the connection pool (unless the HTTP client was supplied by the caller). */
