@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.apikey.ApiKeyService;
+import dev.proofdesk.server.billing.BalanceRoutes;
+import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.config.ServerConfig;
 import dev.proofdesk.server.event.EventLog;
@@ -43,6 +45,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -97,7 +100,8 @@ public final class Application implements AutoCloseable {
         for (Environment env : Environment.values()) {
             Store store = database.environment(env);
             EventLog events = new EventLog(store, clock, json);
-            SessionBilling billing = billing(env);
+            Optional<CreditLedger> credits = credits(env, store, events);
+            SessionBilling billing = credits.<SessionBilling>map(c -> c).orElse(SessionBilling.NONE);
             // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
             FlowService flowService = new FlowService(store, events, clock, json,
                     (account, id) -> flows.get(env.other()).existsHere(account, id));
@@ -109,7 +113,7 @@ public final class Application implements AutoCloseable {
             HolderSessions holder = new HolderSessions(store, sessionService, flowService, events, billing,
                     clientSecrets, clock);
             bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService,
-                    verification(env, store, holder)));
+                    verification(env, store, holder), credits));
         }
         return new Environments(bundles.get(0), bundles.get(1));
     }
@@ -127,8 +131,11 @@ public final class Application implements AutoCloseable {
                 test ? List.of() : List.of(mockIssuer.cscaPublicKey()), masterKey, clock, json);
     }
 
-    private SessionBilling billing(Environment env) {
-        return SessionBilling.NONE;
+    /** Live sessions cost credits; test has no ledger, so its sessions are billed by {@code NONE}. */
+    private Optional<CreditLedger> credits(Environment env, Store store, EventLog events) {
+        return env == Environment.LIVE
+                ? Optional.of(new CreditLedger(store, events, clock, config.creditsLowThreshold()))
+                : Optional.empty();
     }
 
     /** Starts serving HTTP and the background sweepers; returns this for chaining. */
@@ -143,7 +150,8 @@ public final class Application implements AutoCloseable {
                 new SessionRoutes(environments, bodies),
                 new HolderRoutes(env -> environments.of(env).verification(), bodies),
                 new TestHelperRoutes(environments, mockPassports, environments.of(Environment.TEST).verification(),
-                        clientSecrets, bodies)));
+                        clientSecrets, bodies),
+                new BalanceRoutes(environments)));
         modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
         server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());

@@ -1,5 +1,6 @@
 package dev.proofdesk.server;
 
+import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.session.SessionService;
@@ -7,9 +8,12 @@ import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
 import dev.proofdesk.server.verification.VerificationService;
 
+import java.util.Optional;
+
 /**
  * Everything bound to one environment's store. A request gets exactly one of these, chosen by its
- * key, so no code path below the HTTP edge can reach the other environment's data.
+ * key, so no code path below the HTTP edge can reach the other environment's data. Only live has
+ * {@code credits}: the test bundle has no ledger to reach.
  */
 public record EnvironmentServices(
         Environment environment,
@@ -17,5 +21,6 @@ public record EnvironmentServices(
         EventLog events,
         FlowService flows,
         SessionService sessions,
-        VerificationService verification) {
+        VerificationService verification,
+        Optional<CreditLedger> credits) {
 }

@@ -1,23 +1,17 @@
 package dev.proofdesk.server.cli;
 
-import dev.proofdesk.server.Application;
 import dev.proofdesk.server.apikey.ApiKey;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.apikey.KeyKind;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list, roll and revoke API keys.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Roll.class,
@@ -25,30 +19,7 @@ import java.util.function.Function;
 final class KeysCommand {
 
     /** Options shared by the key subcommands. */
-    static class Common {
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--account", paramLabel = "ID", description = "Account id; may be omitted while there is one.")
-        String account;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        <T> T withApp(Function<Application, T> work) {
-            try (Application app = Application.open(store.config(null), Clock.systemUTC())) {
-                return work.apply(app);
-            }
-        }
-
-        String accountId(Application app) {
-            return account != null ? account : app.accounts().sole().id();
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
+    static class Common extends OperatorCommand {
         static Environment env(String value) {
             return Environment.parse(value).orElseThrow(() ->
                     ApiException.validation("--env", "must be test or live (got '" + value + "')"));

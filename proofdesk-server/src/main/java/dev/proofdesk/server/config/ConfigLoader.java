@@ -48,8 +48,10 @@ public final class ConfigLoader {
                 "seconds between sweeps for overdue sessions");
         int pool = intVar("PROOFDESK_DATABASE_POOL_SIZE", 10, 1, 200,
                 "database connections per store");
+        int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
+                "a live balance below this many credits records a billing.credits_low event (0 disables it)");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool);
+                costs, sweep, pool, creditsLow);
     }
 
     private Optional<String> optional(String name) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param productCosts      credits per session by product
  * @param sweepIntervalSeconds how often overdue sessions are expired
  * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
+ * @param creditsLowThreshold a live balance falling below this records {@code billing.credits_low}
  */
 public record ServerConfig(
         int port,
@@ -32,7 +33,8 @@ public record ServerConfig(
         long maxBodyBytes,
         Map<String, Integer> productCosts,
         int sweepIntervalSeconds,
-        int databasePoolSize) {
+        int databasePoolSize,
+        int creditsLowThreshold) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -48,6 +50,7 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
-                rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize);
+                rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
+                creditsLowThreshold);
     }
 }

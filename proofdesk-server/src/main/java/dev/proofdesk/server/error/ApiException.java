@@ -59,6 +59,13 @@ public final class ApiException extends RuntimeException {
         return new ApiException(401, "unauthenticated", message);
     }
 
+    public static ApiException insufficientCredits(long balance, long required) {
+        return new ApiException(402, "insufficient_credits", "This live session costs " + required
+                + " credits, but the balance is " + balance + ". Ask the operator to grant credits "
+                + "(proofdesk credits grant), or use a test key, which is never billed.",
+                Map.of("balance", balance, "required", required), Map.of());
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(403, "forbidden", message);
     }

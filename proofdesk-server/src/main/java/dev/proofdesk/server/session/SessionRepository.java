@@ -131,6 +131,14 @@ final class SessionRepository {
                 .bind("before", before.toEpochMilli()).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
     }
 
+    /** The summed cost of sessions not yet ended (an overdue pending one counts as expired). */
+    long costInProgress(Handle h, String accountId, Instant now) {
+        return h.createQuery("""
+                SELECT COALESCE(SUM(cost), 0) FROM sessions WHERE account_id = :account
+                AND (status = 'processing' OR (status = 'pending' AND expires_at > :now))""")
+                .bind("account", accountId).bind("now", now.toEpochMilli()).mapTo(Long.class).one();
+    }
+
     /** Pending sessions whose time is up, oldest first, for the sweeper. */
     List<Row> due(Handle h, Instant now, int limit) {
         return h.createQuery("""

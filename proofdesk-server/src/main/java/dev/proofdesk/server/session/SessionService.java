@@ -210,6 +210,12 @@ public final class SessionService {
         return Optional.of(session);
     }
 
+    /** Credits charged for sessions still in progress: what would come back if they all ended unverified. */
+    public long reservedCredits(String accountId) {
+        Instant now = now();
+        return store.read(h -> sessions.costInProgress(h, accountId, now));
+    }
+
     public boolean existsHere(String accountId, String id) {
         return store.read(h -> sessions.exists(h, accountId, id));
     }

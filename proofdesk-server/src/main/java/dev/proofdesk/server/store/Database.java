@@ -84,24 +84,22 @@ public final class Database implements AutoCloseable {
                     + " (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
         }
         List<HikariDataSource> pools = new ArrayList<>();
-        Store control = sqliteStore("control", dataDir.resolve("control.db"), "db/control", Optional.empty(),
-                poolSize, pools);
+        Store control = sqliteStore("control", dataDir.resolve("control.db"), Optional.empty(), poolSize, pools);
         Map<Environment, Store> envs = new EnumMap<>(Environment.class);
         for (Environment env : Environment.values()) {
-            envs.put(env, sqliteStore(env.id(), dataDir.resolve(env.id() + ".db"), "db/environment",
-                    Optional.of(env), poolSize, pools));
+            envs.put(env, sqliteStore(env.id(), dataDir.resolve(env.id() + ".db"), Optional.of(env), poolSize, pools));
         }
         return new Database(Dialect.SQLITE, control, envs, pools, Optional.empty());
     }
 
-    private static Store sqliteStore(String name, Path file, String migrations, Optional<Environment> env,
-                                     int readers, List<HikariDataSource> pools) {
+    private static Store sqliteStore(String name, Path file, Optional<Environment> env, int readers,
+                                     List<HikariDataSource> pools) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         // One writer connection: SQLite serialises writers anyway, and a queue in the pool is fairer
         // than SQLite's sleeping busy handler. IMMEDIATE transactions take the write lock up front,
         // so another process (the CLI) waits on busy_timeout instead of failing mid-transaction.
         HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
-        migrate(writer, migrations, null);
+        migrate(writer, migrations(env), null);
         HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
         restrictPermissions(file);
         return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env);
@@ -137,12 +135,12 @@ public final class Database implements AutoCloseable {
     private static Database openPostgres(String jdbcUrl, int poolSize) {
         List<HikariDataSource> pools = new ArrayList<>();
         try {
-            HikariDataSource controlPool = postgresPool("control", jdbcUrl, poolSize, pools);
+            HikariDataSource controlPool = postgresPool("control", Optional.empty(), jdbcUrl, poolSize, pools);
             Store control = new Store("control", Dialect.POSTGRES, jdbi(controlPool),
                     jdbi(controlPool), Optional.empty());
             Map<Environment, Store> envs = new EnumMap<>(Environment.class);
             for (Environment env : Environment.values()) {
-                HikariDataSource pool = postgresPool(env.id(), jdbcUrl, poolSize, pools);
+                HikariDataSource pool = postgresPool(env.id(), Optional.of(env), jdbcUrl, poolSize, pools);
                 Jdbi jdbi = jdbi(pool);
                 envs.put(env, new Store(env.id(), Dialect.POSTGRES, jdbi, jdbi, Optional.of(env)));
             }
@@ -153,11 +151,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource postgresPool(String schema, String jdbcUrl, int size,
+    private static HikariDataSource postgresPool(String schema, Optional<Environment> env, String jdbcUrl, int size,
                                                  List<HikariDataSource> pools) {
         HikariDataSource ds = pool(schema, jdbcUrl, size, new java.util.Properties(), pools, schema);
-        migrate(ds, schema.equals("control") ? "db/control" : "db/environment", schema);
+        migrate(ds, migrations(env), schema);
         return ds;
+    }
+
+    /**
+     * Migration locations per store. Both environments share {@code db/environment}; the credit
+     * ledger is in {@code db/live}, so the test store never has one. Version numbers are unique
+     * across locations (the ledger is V4).
+     */
+    private static List<String> migrations(Optional<Environment> env) {
+        if (env.isEmpty()) {
+            return List.of("db/control");
+        }
+        return env.get() == Environment.LIVE ? List.of("db/environment", "db/live") : List.of("db/environment");
     }
 
     private static HikariDataSource pool(String name, String url, int size, java.util.Properties props,
@@ -187,10 +197,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(HikariDataSource ds, String location, String schema) {
+    private static void migrate(HikariDataSource ds, List<String> locations, String schema) {
         var flyway = Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:" + location)
+                .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))
                 .failOnMissingLocations(true);
         if (schema != null) {
             flyway.schemas(schema).defaultSchema(schema).createSchemas(true);

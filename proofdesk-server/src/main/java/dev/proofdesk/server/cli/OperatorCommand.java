@@ -1,0 +1,44 @@
+package dev.proofdesk.server.cli;
+
+import dev.proofdesk.server.Application;
+import dev.proofdesk.server.error.ApiException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.function.Function;
+
+/** What operator commands on one account share: the stores, {@code --account}, and the output streams. */
+abstract class OperatorCommand {
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Account id; may be omitted while there is one.")
+    String account;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    <T> T withApp(Function<Application, T> work) {
+        try (Application app = Application.open(store.config(null), Clock.systemUTC())) {
+            return work.apply(app);
+        }
+    }
+
+    String accountId(Application app) {
+        if (account == null) {
+            return app.accounts().sole().id();
+        }
+        return app.accounts().find(account).orElseThrow(() -> ApiException.notFound("Account", account)).id();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
