@@ -26,7 +26,7 @@ class ConcurrentChargesTest {
     @EnumSource(Db.class)
     void exactlyBalanceOverCostOf64ConcurrentLiveSessionsSucceedAndTheRestGet402(Db db) throws Exception {
         TestServer server = TestServer.shared(db);
-        TestAccount account = server.newAccount();
+        TestAccount account = server.newAccount(0);
         HttpApi http = server.http();
         Credits.live(server.app()).grant(account.id(), BALANCE, "race", "t");
         String flow = Credits.publishedFlow(http, account.liveKey(), "age_verification");

@@ -22,7 +22,7 @@ class CreditsApiTest {
     @EnumSource(Db.class)
     void liveBalanceShowsCreditsAndTestSaysBillingDoesNotApply(Db db) {
         TestServer server = TestServer.shared(db);
-        TestAccount account = server.newAccount();
+        TestAccount account = server.newAccount(0);
         HttpApi http = server.http();
 
         HttpApi.Response empty = http.get("/v1/balance", account.liveKey());
@@ -47,7 +47,7 @@ class CreditsApiTest {
     @EnumSource(Db.class)
     void liveSessionIsChargedItsProductCostAndRefundedOnceWhenCanceled(Db db) {
         TestServer server = TestServer.shared(db);
-        TestAccount account = server.newAccount();
+        TestAccount account = server.newAccount(0);
         HttpApi http = server.http();
         Credits.live(server.app()).grant(account.id(), 100, "start", "t");
         String flow = Credits.publishedFlow(http, account.liveKey(), "pre_kyc");
@@ -78,7 +78,7 @@ class CreditsApiTest {
     @EnumSource(Db.class)
     void aBalanceBelowTheCostRefusesTheSessionWith402(Db db) {
         TestServer server = TestServer.shared(db);
-        TestAccount account = server.newAccount();
+        TestAccount account = server.newAccount(0);
         HttpApi http = server.http();
         Credits.live(server.app()).grant(account.id(), 24, "almost enough", "t");
         String flow = Credits.publishedFlow(http, account.liveKey(), "pre_kyc");
@@ -105,7 +105,7 @@ class CreditsApiTest {
     void creditsLowIsRecordedOncePerDownwardCrossingOfTheThreshold(Db db) {
         TestServer server = TestServer.shared(db);
         Application app = server.app();
-        TestAccount account = server.newAccount();
+        TestAccount account = server.newAccount(0);
         HttpApi http = server.http();
         Credits.live(app).grant(account.id(), 120, "start", "t");
         String flow = Credits.publishedFlow(http, account.liveKey(), "age_verification");

@@ -38,7 +38,7 @@ class LedgerConsistencyTest {
         try (TestServer server = TestServer.start(db, clock, Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "3600"))) {
             Application app = server.app();
             HttpApi http = server.http();
-            TestAccount account = server.newAccount();
+            TestAccount account = server.newAccount(0);
             SessionService sessions = app.environments().of(Environment.LIVE).sessions();
             CreditLedger ledger = Credits.live(app);
             Map<String, String> flows = new LinkedHashMap<>();

@@ -52,7 +52,7 @@ class RefundAtomicityTest {
         try (TestServer server = TestServer.start(db, clock, Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "3600"))) {
             Application app = server.app();
             HttpApi http = server.http();
-            TestAccount account = server.newAccount();
+            TestAccount account = server.newAccount(0);
             CrashAfterRefund crash = new CrashAfterRefund();
             app.environments().of(Environment.LIVE).events().addSink(crash);
             SessionService sessions = app.environments().of(Environment.LIVE).sessions();
@@ -107,7 +107,7 @@ class RefundAtomicityTest {
         try (TestServer server = TestServer.start(db, clock, Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "3600"))) {
             Application app = server.app();
             HttpApi http = server.http();
-            TestAccount account = server.newAccount();
+            TestAccount account = server.newAccount(0);
             SessionService sessions = app.environments().of(Environment.LIVE).sessions();
             Credits.live(app).grant(account.id(), 200, "start", "t");
             String flow = Credits.publishedFlow(http, account.liveKey(), "age_verification");

@@ -37,8 +37,8 @@ class TestModeNeverBillsTest {
         try (TestServer server = TestServer.start(db, clock, Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "3600"))) {
             Application app = server.app();
             HttpApi http = server.http();
-            TestAccount account = server.newAccount();
-            TestAccount other = server.newAccount();
+            TestAccount account = server.newAccount(0);
+            TestAccount other = server.newAccount(0);
             Credits.live(app).grant(account.id(), 1_000, "start", "t");
             Credits.live(app).grant(other.id(), 40, "start", "t");
             String liveFlow = Credits.publishedFlow(http, account.liveKey(), "pre_kyc");

@@ -77,9 +77,21 @@ public final class TestServer implements AutoCloseable {
         return app.baseUrl();
     }
 
-    /** A fresh account with one secret key per environment. */
+    /** Live credits a new account starts with, so live sessions in tests are not refused with 402. */
+    public static final long LIVE_CREDITS = 100_000;
+
+    /** A fresh account with one secret key per environment and {@link #LIVE_CREDITS} live credits. */
     public TestAccount newAccount() {
+        return newAccount(LIVE_CREDITS);
+    }
+
+    /** A fresh account with this many live credits (0 grants none, for billing tests). */
+    public TestAccount newAccount(long liveCredits) {
         Account account = app.accounts().create("Test account");
+        if (liveCredits > 0) {
+            app.environments().of(Environment.LIVE).credits().orElseThrow()
+                    .grant(account.id(), liveCredits, "test account", "tests");
+        }
         String test = app.apiKeys().create(account.id(), Environment.TEST, KeyKind.SECRET, "test").secret();
         String live = app.apiKeys().create(account.id(), Environment.LIVE, KeyKind.SECRET, "test").secret();
         return new TestAccount(account.id(), test, live);
