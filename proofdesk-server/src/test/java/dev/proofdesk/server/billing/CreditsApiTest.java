@@ -11,6 +11,7 @@ import dev.proofdesk.server.support.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,33 @@ class CreditsApiTest {
         assertThat(entries).extracting(LedgerEntry::amount).containsExactly(100L, -25L, 25L);
         assertThat(entries.get(2).reason()).isEqualTo("session canceled");
         assertThat(entries.get(2).reference()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aLiveSessionThatEndsInErrorIsRefundedOnce(Db db) {
+        TestServer server = TestServer.shared(db);
+        TestAccount account = server.newAccount(0);
+        HttpApi http = server.http();
+        Credits.live(server.app()).grant(account.id(), 100, "start", "t");
+        String flow = Credits.publishedFlow(http, account.liveKey(), "proof_of_human");
+        JsonNode session = http.post("/v1/sessions", account.liveKey(), Map.of("flowId", flow)).body();
+        String id = session.path("id").asText();
+        String secret = session.path("clientSecret").asText();
+        assertThat(Credits.live(server.app()).balance(account.id())).isEqualTo(90);
+
+        HttpApi.Response challenge = http.get("/v1/sessions/" + id + "/challenge", secret);
+        assertThat(challenge.status()).as(challenge.toString()).isEqualTo(200);
+        String junk = Base64.getEncoder().encodeToString(new byte[64]);
+        HttpApi.Response submitted = http.post("/v1/sessions/" + id + "/submission", secret,
+                Map.of("dg1", junk, "sod", junk, "dg15", junk, "activeAuthSignature", junk));
+        assertThat(submitted.body().path("status").asText()).as(submitted.toString()).isEqualTo("error");
+        http.post("/v1/sessions/" + id + "/submission", secret,
+                Map.of("dg1", junk, "sod", junk, "dg15", junk, "activeAuthSignature", junk));
+
+        assertThat(Credits.live(server.app()).balance(account.id())).isEqualTo(100);
+        assertThat(Credits.entries(server.app(), account.id())).filteredOn(e -> e.kind() == LedgerEntry.Kind.REFUND)
+                .singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("session error"));
     }
 
     @ParameterizedTest

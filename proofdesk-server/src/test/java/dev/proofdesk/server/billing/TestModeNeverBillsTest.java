@@ -6,6 +6,7 @@ import dev.proofdesk.server.session.SessionInput;
 import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
+import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.MutableClock;
 import dev.proofdesk.server.support.TestAccount;
@@ -24,7 +25,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 10,000 test sessions, created, canceled and expired, leave every live balance and ledger row as it was. */
+/** 10,000 test sessions, created, completed, canceled and expired, leave every live balance and ledger row as it was. */
 class TestModeNeverBillsTest {
     private static final int SESSIONS = 10_000;
     private static final int OVER_HTTP = 200;
@@ -65,6 +66,12 @@ class TestModeNeverBillsTest {
                 assertThat(http.post("/v1/sessions/" + ids.get(i) + "/cancel", account.testKey(), null).status())
                         .isEqualTo(200);
             }
+            String passport = Fixtures.mockPassport(http, account.testKey(), Map.of("nationality", "FRA", "age", 30))
+                    .path("id").asText();
+            for (int i = 1; i < OVER_HTTP; i += 3 * 5) {
+                assertThat(Fixtures.complete(http, account.testKey(), ids.get(i), passport).path("status").asText())
+                        .isEqualTo("valid");
+            }
             List<String> rest = ids.subList(OVER_HTTP, ids.size());
             inParallel(rest.size(), i -> {
                 if (i % 3 == 0) {
@@ -82,12 +89,14 @@ class TestModeNeverBillsTest {
                 // the sweeper takes the rest
             }
 
+            int completed = (OVER_HTTP - 2) / 15 + 1;
             int canceled = (OVER_HTTP + 2) / 3 + (rest.size() + 2) / 3;
             assertThat(testSessions.list(account.id(), "expired", null, null, 1).size()).isOne();
             List<String> byStatus = app.database().environment(Environment.TEST).read(h -> h.createQuery(
                     "SELECT status, COUNT(*) AS n FROM sessions GROUP BY status ORDER BY status")
                     .map((rs, ctx) -> rs.getString("status") + "=" + rs.getInt("n")).list());
-            assertThat(byStatus).containsExactly("canceled=" + canceled, "expired=" + (SESSIONS - canceled));
+            assertThat(byStatus).containsExactly("canceled=" + canceled, "expired=" + (SESSIONS - canceled - completed),
+                    "valid=" + completed);
             Session sample = testSessions.get(account.id(), ids.getLast());
             assertThat(sample.cost()).isEqualTo(25);
             assertThat(sample.livemode()).isFalse();
