@@ -201,7 +201,10 @@ public final class Database implements AutoCloseable {
         var flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))
-                .failOnMissingLocations(true);
+                .failOnMissingLocations(true)
+                // Features number their migrations independently (live-only ones live in db/live), so a
+                // lower version may arrive after a higher one on an existing store: apply it, don't refuse.
+                .outOfOrder(true);
         if (schema != null) {
             flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
         }
