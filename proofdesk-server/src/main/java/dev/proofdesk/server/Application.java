@@ -8,6 +8,10 @@ import dev.proofdesk.server.billing.BalanceRoutes;
 import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.config.ServerConfig;
+import dev.proofdesk.server.dashboard.DashboardRoutes;
+import dev.proofdesk.server.dashboard.user.PasswordHasher;
+import dev.proofdesk.server.dashboard.user.SignIns;
+import dev.proofdesk.server.dashboard.user.UserService;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.flow.FlowRoutes;
 import dev.proofdesk.server.flow.FlowService;
@@ -25,6 +29,7 @@ import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.HolderSessions;
+import dev.proofdesk.server.testhelper.MockHolder;
 import dev.proofdesk.server.testhelper.MockPassportService;
 import dev.proofdesk.server.testhelper.TestHelperRoutes;
 import dev.proofdesk.server.verification.HolderRoutes;
@@ -65,6 +70,9 @@ public final class Application implements AutoCloseable {
     private final ClientSecrets clientSecrets;
     private final Environments environments;
     private final MockPassportService mockPassports;
+    private final MockHolder mockHolder;
+    private final UserService users;
+    private final SignIns signIns;
     private final Idempotency idempotency;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private Javalin server;
@@ -85,6 +93,10 @@ public final class Application implements AutoCloseable {
         this.environments = buildEnvironments();
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer, masterKey,
                 clock, json);
+        this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification());
+        PasswordHasher passwords = new PasswordHasher();
+        this.users = new UserService(database.control(), clock, audit, passwords);
+        this.signIns = new SignIns(database.control(), clock, users, passwords, masterKey);
         this.idempotency = new Idempotency(database::environment, clock);
     }
 
@@ -149,9 +161,11 @@ public final class Application implements AutoCloseable {
                 new FlowRoutes(environments, bodies),
                 new SessionRoutes(environments, bodies),
                 new HolderRoutes(env -> environments.of(env).verification(), bodies),
-                new TestHelperRoutes(environments, mockPassports, environments.of(Environment.TEST).verification(),
-                        clientSecrets, bodies),
-                new BalanceRoutes(environments)));
+                new TestHelperRoutes(environments, mockPassports, mockHolder, clientSecrets, bodies),
+                new BalanceRoutes(environments),
+                new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
+                        mockPassports, mockHolder, json, baseUrl::get,
+                        config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock))));
         modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
         server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
@@ -201,6 +215,10 @@ public final class Application implements AutoCloseable {
 
     public MockPassportService mockPassports() {
         return mockPassports;
+    }
+
+    public UserService users() {
+        return users;
     }
 
     public MockIssuer mockIssuer() {

@@ -38,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
         app.start();
         out.println("Proofdesk listening on " + app.baseUrl() + " (" + (config.embedded()
                 ? "SQLite in " + config.dataDir().toAbsolutePath() : "PostgreSQL") + ")");
+        out.println("Dashboard: " + app.baseUrl() + "/dashboard");
+        if (!app.users().anyUsers()) {
+            out.println("No dashboard user yet. Create the first one (its password is printed once):");
+            out.println("    ./proofdesk users create --email you@example.com --role owner");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

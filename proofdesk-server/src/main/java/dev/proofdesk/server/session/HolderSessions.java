@@ -57,6 +57,30 @@ public final class HolderSessions {
                         FlowDefinition definition) {
     }
 
+    /** A session as the hosted page opens it: with its account and the pinned flow version's definition. */
+    public record Opened(Session session, String accountId, FlowDefinition definition) {
+    }
+
+    public Opened open(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        FlowDefinition def = store.read(h -> flows.version(h, row.flowVersionId()).definition());
+        return new Opened(sessions.get(row.accountId(), id), row.accountId(), def);
+    }
+
+    /**
+     * The open challenge while it is younger than half its lifetime, else a new one: a page that shows
+     * the challenge in a QR code can reload without invalidating what a phone has already scanned.
+     */
+    public String currentChallenge(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        requirePending(id, sessions.get(row.accountId(), id).status());
+        Instant freshAfter = now().minus(CHALLENGE_TTL.dividedBy(2));
+        return store.read(h -> repository.openChallenge(h, id))
+                .filter(c -> c.issuedAt().isAfter(freshAfter))
+                .map(SessionRepository.Challenge::value)
+                .orElseGet(() -> newChallenge(id, secret));
+    }
+
     /** The session the secret unlocks, as the holder may see it. */
     public Session session(String id, String secret) {
         SessionRepository.Row row = authorise(id, secret);

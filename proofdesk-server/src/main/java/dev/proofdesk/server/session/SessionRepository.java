@@ -102,11 +102,14 @@ final class SessionRepository {
     record Challenge(String value, Instant issuedAt) {
     }
 
-    Optional<Challenge> takeChallenge(Handle h, String id) {
-        Optional<Challenge> challenge = h.createQuery(
-                        "SELECT challenge, challenge_at FROM sessions WHERE id = :id AND challenge IS NOT NULL")
+    Optional<Challenge> openChallenge(Handle h, String id) {
+        return h.createQuery("SELECT challenge, challenge_at FROM sessions WHERE id = :id AND challenge IS NOT NULL")
                 .bind("id", id).map((rs, c) -> new Challenge(rs.getString(1), Rows.requiredInstant(rs, "challenge_at")))
                 .findOne();
+    }
+
+    Optional<Challenge> takeChallenge(Handle h, String id) {
+        Optional<Challenge> challenge = openChallenge(h, id);
         h.createUpdate("UPDATE sessions SET challenge = NULL, challenge_at = NULL WHERE id = :id")
                 .bind("id", id).execute();
         return challenge;

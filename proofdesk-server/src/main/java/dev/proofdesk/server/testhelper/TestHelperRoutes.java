@@ -1,6 +1,5 @@
 package dev.proofdesk.server.testhelper;
 
-import dev.proofdesk.passport.aa.ChipSigner;
 import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.apikey.Caller;
 import dev.proofdesk.server.error.ApiException;
@@ -11,11 +10,7 @@ import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.store.Environment;
-import dev.proofdesk.server.verification.SubmissionInput;
-import dev.proofdesk.server.verification.VerificationService;
 import io.javalin.config.RoutesConfig;
-
-import java.util.Base64;
 
 /**
  * {@code /v1/test_helpers}: test keys only. Completing a session here performs the holder side for
@@ -24,15 +19,15 @@ import java.util.Base64;
 public final class TestHelperRoutes implements RouteModule {
     private final Environments environments;
     private final MockPassportService mockPassports;
-    private final VerificationService testVerification;
+    private final MockHolder holder;
     private final ClientSecrets secrets;
     private final Bodies bodies;
 
-    public TestHelperRoutes(Environments environments, MockPassportService mockPassports,
-                            VerificationService testVerification, ClientSecrets secrets, Bodies bodies) {
+    public TestHelperRoutes(Environments environments, MockPassportService mockPassports, MockHolder holder,
+                            ClientSecrets secrets, Bodies bodies) {
         this.environments = environments;
         this.mockPassports = mockPassports;
-        this.testVerification = testVerification;
+        this.holder = holder;
         this.secrets = secrets;
         this.bodies = bodies;
     }
@@ -76,13 +71,8 @@ public final class TestHelperRoutes implements RouteModule {
 
     private Session complete(Caller caller, String sessionId, String mockPassportId) {
         Session session = environments.of(caller).sessions().get(caller.accountId(), sessionId);
-        byte[] chipKey = mockPassports.chipKey(caller.accountId(), mockPassportId);
-        MockPassport passport = mockPassports.get(caller.accountId(), mockPassportId);
-        String secret = secrets.secretFor(Environment.TEST, session.id());
-        String challenge = testVerification.challenge(session.id(), secret);
-        byte[] signature = ChipSigner.sign(chipKey, Base64.getDecoder().decode(challenge));
-        testVerification.submit(session.id(), secret, new SubmissionInput(passport.chip().dg1(), passport.chip().sod(),
-                passport.chip().dg15(), Base64.getEncoder().encodeToString(signature)));
+        holder.complete(caller.accountId(), session.id(), secrets.secretFor(Environment.TEST, session.id()),
+                mockPassportId);
         return environments.of(caller).sessions().get(caller.accountId(), sessionId);
     }
 

@@ -5,6 +5,8 @@ import dev.proofdesk.server.account.Account;
 import dev.proofdesk.server.apikey.KeyKind;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.config.ServerConfig;
+import dev.proofdesk.server.dashboard.user.Role;
+import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.store.Environment;
 
 import java.io.IOException;
@@ -95,6 +97,14 @@ public final class TestServer implements AutoCloseable {
         String test = app.apiKeys().create(account.id(), Environment.TEST, KeyKind.SECRET, "test").secret();
         String live = app.apiKeys().create(account.id(), Environment.LIVE, KeyKind.SECRET, "test").secret();
         return new TestAccount(account.id(), test, live);
+    }
+
+    /** A dashboard user of the account with a known password. */
+    public TestUser newUser(TestAccount account, Role role) {
+        String email = role.id() + "-" + Crypto.randomBase62(10).toLowerCase() + "@example.com";
+        String password = "correct horse " + Crypto.randomBase62(8);
+        app.users().create(account.id(), email, role, password, "test");
+        return new TestUser(email, password, role);
     }
 
     @Override

@@ -1,0 +1,81 @@
+package dev.proofdesk.server.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.server.Environments;
+import dev.proofdesk.server.account.AuditLog;
+import dev.proofdesk.server.dashboard.user.SignIns;
+import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.testhelper.MockHolder;
+import dev.proofdesk.server.testhelper.MockPassportService;
+import io.javalin.config.RoutesConfig;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The dashboard ({@code /dashboard/{test|live}/…}) and the hosted verification page ({@code /verify/…}),
+ * rendered on the server. Pages call the same services as the API, as the signed-in user's account
+ * and the environment in the URL.
+ */
+public final class DashboardRoutes implements RouteModule {
+    /** Everything the pages need from the composition root. */
+    public record Services(Environments environments, SignIns signIns, Store control, AuditLog auditLog,
+                           MockPassportService mockPassports, MockHolder mockHolder, ObjectMapper json,
+                           Supplier<String> baseUrl, boolean publicUrlIsHttps, Clock clock) {
+    }
+
+    private static final List<Web.Section> SECTIONS = List.of(
+            new Web.Section("", "Overview", null),
+            new Web.Section("flows", "Flows", null),
+            new Web.Section("sessions", "Sessions", null),
+            new Web.Section("keys", "API keys", null),
+            new Web.Section("events", "Events", null),
+            new Web.Section("mock-passports", "Mock passports", Environment.TEST),
+            new Web.Section("audit", "Audit log", null));
+
+    private final Services services;
+
+    public DashboardRoutes(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        Templates templates = new Templates();
+        Cookies cookies = new Cookies(services.publicUrlIsHttps());
+        Web web = new Web(services.signIns(), services.environments(), templates, cookies, SECTIONS);
+        Audit audit = new Audit(services.control(), services.auditLog());
+        Assets assets = new Assets();
+        SignInPages signIn = new SignInPages(services.signIns(), web);
+        FlowPages flows = new FlowPages(web, audit, services.json());
+        OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
+        VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
+                services.mockHolder(), templates, services.baseUrl());
+
+        routes.get("/dashboard/assets/{file}", assets::serve);
+        routes.get("/dashboard", signIn::root);
+        routes.get("/dashboard/sign-in", signIn::form);
+        routes.post("/dashboard/sign-in", signIn::submit);
+        routes.post("/dashboard/sign-out", signIn::signOut);
+
+        routes.get("/dashboard/{env}", web.page(overview::show));
+        routes.get("/dashboard/{env}/flows", web.page(flows::list));
+        routes.get("/dashboard/{env}/flows/new", web.page(flows::newForm));
+        routes.post("/dashboard/{env}/flows", web.page(flows::create));
+        routes.get("/dashboard/{env}/flows/{id}", web.page(flows::show));
+        routes.post("/dashboard/{env}/flows/{id}", web.page(flows::update));
+        routes.get("/dashboard/{env}/flows/{id}/edit", web.page(flows::editForm));
+        routes.post("/dashboard/{env}/flows/{id}/publish", web.page(flows::publish));
+        routes.post("/dashboard/{env}/flows/{id}/archive", web.page(flows::archive));
+        routes.get("/dashboard/{env}/flows/{id}/export", web.page(flows::export));
+        routes.post("/dashboard/{env}/flows/{id}/try", web.page(flows::trySession));
+
+        routes.get("/verify/{id}", verify::show);
+        routes.get("/verify/{id}/status", verify::status);
+        routes.post("/verify/{id}/mock", verify::completeWithMock);
+    }
+}

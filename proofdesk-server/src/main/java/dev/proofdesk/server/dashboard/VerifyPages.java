@@ -1,0 +1,226 @@
+package dev.proofdesk.server.dashboard;
+
+import dev.proofdesk.server.Environments;
+import dev.proofdesk.server.dashboard.view.FormState;
+import dev.proofdesk.server.dashboard.view.HostedView;
+import dev.proofdesk.server.dashboard.view.ResultView;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.flow.FlowDefinition;
+import dev.proofdesk.server.session.ClientSecrets;
+import dev.proofdesk.server.session.HolderSessions;
+import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.testhelper.MockHolder;
+import dev.proofdesk.server.testhelper.MockPassportInput;
+import dev.proofdesk.server.testhelper.MockPassportService;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The hosted verification page, {@code /verify/{id}?token={clientSecret}}: the client secret is the
+ * credential (and, in the completion form, the unguessable token that makes a forged POST impossible).
+ * Test sessions complete with a mock passport through the real verifier; live sessions show a QR code
+ * and deep link for a chip-reading app, and their status.
+ */
+final class VerifyPages {
+    private static final int PASSPORTS_SHOWN = 20;
+    private final Environments environments;
+    private final MockPassportService mockPassports;
+    private final MockHolder mockHolder;
+    private final Templates templates;
+    private final Supplier<String> baseUrl;
+
+    VerifyPages(Environments environments, MockPassportService mockPassports, MockHolder mockHolder,
+                Templates templates, Supplier<String> baseUrl) {
+        this.environments = environments;
+        this.mockPassports = mockPassports;
+        this.mockHolder = mockHolder;
+        this.templates = templates;
+        this.baseUrl = baseUrl;
+    }
+
+    void show(Context ctx) {
+        handle(ctx, () -> {
+            String token = ctx.queryParam("token");
+            HolderSessions.Opened opened = open(ctx.pathParam("id"), token);
+            if (!redirectIfDone(ctx, opened.session())) {
+                render(ctx, 200, opened, token, FormState.empty());
+            }
+        });
+    }
+
+    /** The status block alone, polled by htmx; a finished session sends the browser on. */
+    void status(Context ctx) {
+        handle(ctx, () -> {
+            String token = ctx.queryParam("token");
+            HolderSessions.Opened opened = open(ctx.pathParam("id"), token);
+            Session s = opened.session();
+            if (!s.status().equals("pending") && !s.status().equals("processing")) {
+                String next = redirectUrl(s);
+                ctx.header(next != null ? "HX-Redirect" : "HX-Refresh", next != null ? next : "true");
+            }
+            templates.render(ctx, 200, "verify/status.jte", Map.of("status", s.status(),
+                    "statusUrl", "/verify/" + s.id() + "/status?token=" + token));
+        });
+    }
+
+    /** Test mode: complete the session with a chosen mock passport, or one created from the form. */
+    void completeWithMock(Context ctx) {
+        handle(ctx, () -> {
+            String token = ctx.formParam("token");
+            if (ClientSecrets.environmentOf(token).orElse(null) != Environment.TEST) {
+                throw ApiException.testModeOnly("Completing a session with a mock passport");
+            }
+            HolderSessions.Opened opened = open(ctx.pathParam("id"), token);
+            String passportId = ctx.formParam("mockPassportId");
+            FormState form = FormState.of(submitted(ctx));
+            if ("create".equals(ctx.formParam("action"))) {
+                try {
+                    passportId = mockPassports.create(opened.accountId(), mockInput(form)).id();
+                } catch (ApiException e) {
+                    if (e.status() != 400) {
+                        throw e;
+                    }
+                    render(ctx, 400, opened, token, form.withIssues(FlowForm.issues(e)));
+                    return;
+                }
+            }
+            if (passportId == null || passportId.isBlank()) {
+                render(ctx, 400, opened, token, form.withIssues(List.of(Map.entry("mockPassportId",
+                        "choose a mock passport, or create one below"))));
+                return;
+            }
+            Session done = mockHolder.complete(opened.accountId(), opened.session().id(), token, passportId);
+            if (!redirectIfDone(ctx, done)) {
+                ctx.redirect("/verify/" + done.id() + "?token=" + token, HttpStatus.SEE_OTHER);
+            }
+        });
+    }
+
+    private static Map<String, String> submitted(Context ctx) {
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.getFirst()));
+        return values;
+    }
+
+    private static MockPassportInput mockInput(FormState form) {
+        Integer age = null;
+        if (!form.value("age").isBlank()) {
+            try {
+                age = Integer.parseInt(form.value("age").strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.validation("age", "must be a whole number of years");
+            }
+        }
+        return new MockPassportInput(blankToNull(form.value("nationality").toUpperCase()), age, null,
+                blankToNull(form.value("ofac")), blankToNull(form.value("fullName")), null, null,
+                null, null, null, blankToNull(form.value("defect")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private HolderSessions.Opened open(String id, String token) {
+        Environment env = ClientSecrets.environmentOf(token).orElseThrow(() -> ApiException.unauthenticated(
+                "This verification link is incomplete. Open the link you were given again, in full."));
+        return environments.of(env).verification().holder().open(id, token);
+    }
+
+    /** A finished session goes to the flow's success or failure URL, when it has one. */
+    private boolean redirectIfDone(Context ctx, Session s) {
+        String next = s.status().equals("pending") || s.status().equals("processing") ? null : redirectUrl(s);
+        if (next != null) {
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return true;
+        }
+        return false;
+    }
+
+    private static String redirectUrl(Session s) {
+        return "valid".equals(s.status()) ? s.successUrl() : s.failureUrl();
+    }
+
+    private void render(Context ctx, int status, HolderSessions.Opened opened, String token, FormState form) {
+        Session s = opened.session();
+        FlowDefinition def = opened.definition();
+        String deepLink = null;
+        HostedView.Qr qr = null;
+        if (s.livemode() && s.status().equals("pending")) {
+            String challenge = environments.of(Environment.LIVE).verification().holder().currentChallenge(s.id(), token);
+            deepLink = "proofdesk://verify?session=" + s.id() + "&challenge=" + enc(challenge) + "&token=" + enc(token)
+                    + "&server=" + enc(baseUrl.get());
+            qr = QrSvg.of(deepLink);
+        }
+        var passports = !s.livemode() && s.status().equals("pending")
+                ? mockPassports.list(opened.accountId(), null, PASSPORTS_SHOWN) : List.<dev.proofdesk.server.testhelper.MockPassport>of();
+        HostedView view = new HostedView(s.id(), token, s.livemode(), s.status(), def.name(), disclosed(def),
+                rules(def), ResultView.of(s.result()), passports, deepLink, qr, redirectUrl(s), form);
+        templates.render(ctx, status, "verify/page.jte", Map.of("view", view));
+    }
+
+    private static List<String> disclosed(FlowDefinition def) {
+        List<String> out = new ArrayList<>();
+        boolean[] shown = FlowForm.shown(def.disclosures());
+        String[] labels = {"Nationality", "Date of birth", "Full name", "Document number", "Gender",
+                "Document expiry date", "Issuing state"};
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i]) {
+                out.add(labels[i]);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> rules(FlowDefinition def) {
+        List<String> out = new ArrayList<>();
+        var r = def.rules();
+        if (r.minimumAge() != null && r.minimumAge() > 0) {
+            out.add("You are at least " + r.minimumAge() + " years old");
+        }
+        if (!r.includedCountries().isEmpty()) {
+            out.add("Your nationality is one of " + String.join(", ", r.includedCountries()));
+        }
+        if (!r.excludedCountries().isEmpty()) {
+            out.add("Your nationality is not " + String.join(", ", r.excludedCountries()));
+        }
+        if (r.ofac()) {
+            out.add("You are not on a sanctions list");
+        }
+        if (r.rejectExpiredDocuments()) {
+            out.add("Your document has not expired");
+        }
+        return out;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private interface Work {
+        void run();
+    }
+
+    /** Refusals (a wrong link, a finished session) become a page a person can read, never JSON. */
+    private void handle(Context ctx, Work work) {
+        Web.securityHeaders(ctx);
+        try {
+            work.run();
+        } catch (ApiException e) {
+            String message = switch (e.status()) {
+                case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
+                case 404 -> "There is no such verification.";
+                default -> e.getMessage();
+            };
+            templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", message));
+        }
+    }
+}

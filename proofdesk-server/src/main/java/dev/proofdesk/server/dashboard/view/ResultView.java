@@ -1,0 +1,35 @@
+package dev.proofdesk.server.dashboard.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A session's result as pages show it: every check with its code, and the disclosed attributes. */
+public record ResultView(List<Check> checks, Map<String, String> attributes, String nullifier, String error) {
+
+    public record Check(String name, boolean passed, String code) {
+    }
+
+    public static ResultView of(JsonNode result) {
+        if (result == null || result.isNull()) {
+            return new ResultView(List.of(), Map.of(), null, null);
+        }
+        List<Check> checks = new ArrayList<>();
+        for (JsonNode check : result.path("checks")) {
+            checks.add(new Check(check.path("name").asText(), check.path("passed").asBoolean(),
+                    check.path("code").isNull() ? null : check.path("code").asText(null)));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        result.path("attributes").properties().forEach(e -> attributes.put(e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        return new ResultView(checks, attributes, result.path("nullifier").asText(null),
+                result.path("error").asText(null));
+    }
+
+    public List<Check> failed() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+}
