@@ -20,10 +20,6 @@ final class KeysCommand {
 
     /** Options shared by the key subcommands. */
     static class Common extends OperatorCommand {
-        static Environment env(String value) {
-            return Environment.parse(value).orElseThrow(() ->
-                    ApiException.validation("--env", "must be test or live (got '" + value + "')"));
-        }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

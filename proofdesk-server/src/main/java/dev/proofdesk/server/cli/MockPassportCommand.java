@@ -1,13 +1,9 @@
 package dev.proofdesk.server.cli;
 
-import dev.proofdesk.server.Application;
 import dev.proofdesk.server.testhelper.MockPassportInput;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 @Command(name = "mock-passport", mixinStandardHelpOptions = true, description = "Mock passports (test environment).",
@@ -16,13 +12,7 @@ final class MockPassportCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a test-only mock passport and print it as JSON (chip files included).")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--account", paramLabel = "ID", description = "Account id; may be omitted while there is one.")
-        String account;
-
+    static final class Create extends OperatorCommand implements Callable<Integer> {
         @Option(names = "--nationality", description = "ICAO code, e.g. FRA (Germany is D). Default UTO.")
         String nationality;
 
@@ -56,19 +46,15 @@ final class MockPassportCommand {
         @Option(names = "--defect", paramLabel = "none|tampered_data|bad_signature|expired_document|cloned_chip")
         String defect;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Application app = Application.open(store.config(null), Clock.systemUTC())) {
-                String accountId = account != null ? account : app.accounts().sole().id();
-                var passport = app.mockPassports().create(accountId, new MockPassportInput(nationality, age,
+        public Integer call() {
+            String json = withApp(app -> {
+                var passport = app.mockPassports().create(accountId(app), new MockPassportInput(nationality, age,
                         dateOfBirth, ofac, fullName, documentNumber, expiryDate, documentType, gender,
                         signatureAlgorithm, defect));
-                spec.commandLine().getOut().println(app.json().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(passport));
-            }
+                return app.json().valueToTree(passport).toPrettyString();
+            });
+            out().println(json);
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.Application;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,19 @@ abstract class OperatorCommand {
             return app.accounts().sole().id();
         }
         return app.accounts().find(account).orElseThrow(() -> ApiException.notFound("Account", account)).id();
+    }
+
+    static Environment env(String value) {
+        return Environment.parse(value).orElseThrow(() ->
+                ApiException.validation("--env", "must be test or live (got '" + value + "')"));
+    }
+
+    static byte[] readFile(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw ApiException.validation("FILE", file + " cannot be read: " + e.getMessage());
+        }
     }
 
     PrintWriter out() {
