@@ -42,6 +42,13 @@ import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Database;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.webhook.EnvironmentWebhooks;
+import dev.proofdesk.server.webhook.EventRoutes;
+import dev.proofdesk.server.webhook.HostResolver;
+import dev.proofdesk.server.webhook.Listening;
+import dev.proofdesk.server.webhook.PgWakeupListener;
+import dev.proofdesk.server.webhook.UrlPolicy;
+import dev.proofdesk.server.webhook.WebhookRoutes;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -74,9 +81,11 @@ public final class Application implements AutoCloseable {
     private final UserService users;
     private final SignIns signIns;
     private final Idempotency idempotency;
+    private final Listening listening;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private Javalin server;
     private Background background;
+    private PgWakeupListener wakeupListener;
 
     private Application(ServerConfig config, Clock clock) {
         this.config = config;
@@ -90,6 +99,7 @@ public final class Application implements AutoCloseable {
         this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.mockIssuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
+        this.listening = new Listening(masterKey, clock);
         this.environments = buildEnvironments();
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer, masterKey,
                 clock, json);
@@ -108,12 +118,23 @@ public final class Application implements AutoCloseable {
     private Environments buildEnvironments() {
         Map<Environment, FlowService> flows = new java.util.EnumMap<>(Environment.class);
         Map<Environment, SessionService> sessions = new java.util.EnumMap<>(Environment.class);
+        Map<Environment, EnvironmentWebhooks> webhooks = new java.util.EnumMap<>(Environment.class);
+        var sharedWebhooks = new EnvironmentWebhooks.Shared(masterKey, database.control(),
+                new UrlPolicy(config.webhooks().allowedCidrs(), HostResolver.system()), config.webhooks(), json, clock);
         List<EnvironmentServices> bundles = new ArrayList<>();
         for (Environment env : Environment.values()) {
             Store store = database.environment(env);
             EventLog events = new EventLog(store, clock, json);
             Optional<CreditLedger> credits = credits(env, store, events);
             SessionBilling billing = credits.<SessionBilling>map(c -> c).orElse(SessionBilling.NONE);
+            EnvironmentWebhooks hooks = new EnvironmentWebhooks(store, events, sharedWebhooks,
+                    new EnvironmentWebhooks.Probes(
+                            (account, id) -> webhooks.get(env.other()).endpoints().existsHere(account, id),
+                            (account, id) -> webhooks.get(env.other()).events().existsHere(account, id)));
+            webhooks.put(env, hooks);
+            if (env == Environment.TEST) {
+                events.addSink(listening.sink());
+            }
             // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
             FlowService flowService = new FlowService(store, events, clock, json,
                     (account, id) -> flows.get(env.other()).existsHere(account, id));
@@ -125,7 +146,7 @@ public final class Application implements AutoCloseable {
             HolderSessions holder = new HolderSessions(store, sessionService, flowService, events, billing,
                     clientSecrets, clock);
             bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService,
-                    verification(env, store, holder), credits));
+                    verification(env, store, holder), credits, hooks));
         }
         return new Environments(bundles.get(0), bundles.get(1));
     }
@@ -165,7 +186,9 @@ public final class Application implements AutoCloseable {
                 new BalanceRoutes(environments),
                 new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
                         mockPassports, mockHolder, json, baseUrl::get,
-                        config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock))));
+                        config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
+                new WebhookRoutes(environments, bodies),
+                new EventRoutes(environments, bodies, listening)));
         modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
         server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
@@ -174,6 +197,15 @@ public final class Application implements AutoCloseable {
         }
         background = new Background(environments, idempotency, database, config.sweepIntervalSeconds());
         background.start();
+        for (Environment env : Environment.values()) {
+            environments.of(env).webhooks().start();
+        }
+        database.postgresJdbcUrl().ifPresent(url -> {
+            wakeupListener = new PgWakeupListener(url, Map.of(
+                    Environment.TEST, environments.of(Environment.TEST).webhooks().dispatcher()::wake,
+                    Environment.LIVE, environments.of(Environment.LIVE).webhooks().dispatcher()::wake));
+            wakeupListener.start();
+        });
         return this;
     }
 
@@ -246,6 +278,12 @@ public final class Application implements AutoCloseable {
             server.stop();
         }
         mockIssuer.close();
+        if (wakeupListener != null) {
+            wakeupListener.close();
+        }
+        for (Environment env : Environment.values()) {
+            environments.of(env).webhooks().close();
+        }
         database.close();
     }
 }

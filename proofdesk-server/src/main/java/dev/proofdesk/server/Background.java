@@ -55,6 +55,11 @@ final class Background implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("purging {} idempotency keys failed; will retry", env.id(), e);
             }
+            try {
+                environments.of(env).webhooks().purgeExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("purging {} events older than 30 days failed; will retry", env.id(), e);
+            }
         }
     }
 

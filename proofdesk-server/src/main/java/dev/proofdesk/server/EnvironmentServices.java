@@ -7,6 +7,7 @@ import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
 import dev.proofdesk.server.verification.VerificationService;
+import dev.proofdesk.server.webhook.EnvironmentWebhooks;
 
 import java.util.Optional;
 
@@ -22,5 +23,7 @@ public record EnvironmentServices(
         FlowService flows,
         SessionService sessions,
         VerificationService verification,
-        Optional<CreditLedger> credits) {
+        Optional<CreditLedger> credits,
+
+        EnvironmentWebhooks webhooks) {
 }

@@ -1,9 +1,14 @@
 package dev.proofdesk.server.config;
 
+import dev.proofdesk.server.security.Cidr;
+
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +56,37 @@ public final class ConfigLoader {
         int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
                 "a live balance below this many credits records a billing.credits_low event (0 disables it)");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool, creditsLow);
+                costs, sweep, pool, creditsLow, webhooks());
+    }
+
+    private WebhookSettings webhooks() {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String part : optional("PROOFDESK_WEBHOOK_ALLOWED_CIDRS").orElse("").split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                cidrs.add(Cidr.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("PROOFDESK_WEBHOOK_ALLOWED_CIDRS: " + e.getMessage()
+                        + ". Give comma-separated ranges, e.g. 10.1.0.0/16,fd00::/8, or unset it.");
+            }
+        }
+        Optional<Path> caFile = optional("PROOFDESK_WEBHOOK_CA_FILE").map(Path::of);
+        caFile.filter(f -> !java.nio.file.Files.isReadable(f)).ifPresent(f -> {
+            throw new ConfigException("PROOFDESK_WEBHOOK_CA_FILE is " + f + ", which cannot be read. "
+                    + "Point it to a PEM file of CA certificates or unset it.");
+        });
+        return new WebhookSettings(cidrs,
+                intVar("PROOFDESK_WEBHOOK_WORKERS_TEST", 64, 1, 4096, "concurrent test webhook deliveries"),
+                intVar("PROOFDESK_WEBHOOK_WORKERS_LIVE", 64, 1, 4096, "concurrent live webhook deliveries"),
+                intVar("PROOFDESK_WEBHOOK_ENDPOINT_CONCURRENCY", 16, 1, 1024,
+                        "concurrent deliveries to one endpoint"),
+                Duration.ofSeconds(intVar("PROOFDESK_WEBHOOK_LEASE_SECONDS", 60, 20, 3600,
+                        "seconds a claimed delivery stays reserved for its node")),
+                Duration.ofMillis(intVar("PROOFDESK_WEBHOOK_POLL_MILLIS", 500, 10, 60_000,
+                        "milliseconds between fallback polls for due deliveries")),
+                caFile);
     }
 
     private Optional<String> optional(String name) {

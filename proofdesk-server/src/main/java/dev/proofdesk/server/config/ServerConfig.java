@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param sweepIntervalSeconds how often overdue sessions are expired
  * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
  * @param creditsLowThreshold a live balance falling below this records {@code billing.credits_low}
+ * @param webhooks          webhook delivery settings
  */
 public record ServerConfig(
         int port,
@@ -34,7 +35,8 @@ public record ServerConfig(
         Map<String, Integer> productCosts,
         int sweepIntervalSeconds,
         int databasePoolSize,
-        int creditsLowThreshold) {
+        int creditsLowThreshold,
+        WebhookSettings webhooks) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -42,6 +44,7 @@ public record ServerConfig(
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(masterKey, "masterKey");
         productCosts = Map.copyOf(productCosts);
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 
     public boolean embedded() {
@@ -51,6 +54,6 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
                 rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
-                creditsLowThreshold);
+                creditsLowThreshold, webhooks);
     }
 }

@@ -72,6 +72,15 @@ public final class EventLog {
                 .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
 
+    /** The events with these ids, in any order; for readers that already hold a handle. */
+    public List<Event> byIds(Handle h, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT * FROM events WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
     /** Newest first, cursor-paginated by id; {@code type} may be null. */
     public List<Event> list(String accountId, String type, String startingAfter, int limit) {
         String sql = "SELECT * FROM events WHERE account_id = :account"

@@ -1,0 +1,249 @@
+package dev.proofdesk.server.webhook;
+
+import dev.proofdesk.sdk.webhook.Webhooks;
+import dev.proofdesk.server.event.Event;
+import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.store.Dialect;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Ids;
+import dev.proofdesk.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers one environment's outbox. A loop claims due rows in short transactions (never across
+ * an HTTP call), hands them to per-endpoint lanes that send on virtual threads, and a
+ * {@link OutcomeWriter} records the results in batches. It wakes on commit and polls as a fallback;
+ * rows of a node that died mid-delivery come back when their lease runs out.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MAX_CLAIM = 250;
+
+    private final Environment environment;
+    private final Store store;
+    private final DeliveryRepository deliveries;
+    private final EndpointRepository endpoints;
+    private final EndpointKeys keys;
+    private final EventLog events;
+    private final Payloads payloads;
+    private final Sender sender;
+    private final RetryPolicy retry;
+    private final UrlPolicy urls;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration poll;
+    private final int capacity;
+    private final Semaphore workers;
+    private final Lanes lanes;
+    private final OutcomeWriter writer;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+
+    record Settings(int workers, int perEndpoint, Duration lease, Duration poll) {
+    }
+
+    Dispatcher(Store store, EventLog events, DeliveryRepository deliveries, EndpointRepository endpoints,
+               EndpointKeys keys, Payloads payloads, Sender sender, RetryPolicy retry, UrlPolicy urls,
+               EndpointHealth health, Clock clock, Settings settings) {
+        this.environment = store.environment().orElseThrow();
+        this.store = store;
+        this.events = events;
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.keys = keys;
+        this.payloads = payloads;
+        this.sender = sender;
+        this.retry = retry;
+        this.urls = urls;
+        this.clock = clock;
+        this.lease = settings.lease();
+        this.poll = settings.poll();
+        this.capacity = settings.workers() * 2;
+        this.workers = new Semaphore(settings.workers());
+        this.lanes = new Lanes(settings.perEndpoint(), job -> Thread.ofVirtual()
+                .name("webhook-" + environment.id()).start(() -> run(job)));
+        this.writer = new OutcomeWriter(store, deliveries, health, clock, done -> {
+            outstanding.addAndGet(-done);
+            wake();
+        });
+    }
+
+    public void start() {
+        if (store.dialect() == Dialect.SQLITE) {
+            // One dispatcher per SQLite file: any lease left behind belongs to a process that died.
+            int released = store.write(h -> deliveries.releaseAllLeases(h, now()));
+            if (released > 0) {
+                LOG.info("{} webhook deliveries interrupted by a stop are due again", released);
+            }
+        }
+        running = true;
+        writer.start(environment);
+        loop = Thread.ofPlatform().daemon().name("webhook-dispatcher-" + environment.id()).start(this::loop);
+    }
+
+    /** New deliveries committed, or capacity freed: claim now rather than at the next poll. */
+    public void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int wanted = Math.min(MAX_CLAIM, capacity - outstanding.get());
+            int claimed = 0;
+            if (wanted > 0) {
+                try {
+                    claimed = claimAndDispatch(wanted);
+                } catch (RuntimeException e) {
+                    LOG.warn("claiming {} webhook deliveries failed; will retry", environment.id(), e);
+                }
+            }
+            if (claimed < wanted || wanted <= 0) {
+                try {
+                    signal.tryAcquire(poll.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int claimAndDispatch(int wanted) {
+        Instant now = now();
+        String token = Ids.newId();
+        List<Claimed> rows = store.write(h ->
+                deliveries.claim(h, now, now.plus(lease), token, wanted, lanes.full()));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        outstanding.addAndGet(rows.size());
+        var ids = rows.stream().map(Claimed::eventId).collect(Collectors.toSet());
+        var endpointIds = rows.stream().map(Claimed::endpointId).collect(Collectors.toSet());
+        Map<String, Event> eventsById = store.read(h -> events.byIds(h, ids)).stream()
+                .collect(Collectors.toMap(Event::id, Function.identity()));
+        Map<String, Endpoint> endpointsById = store.read(h -> endpoints.byIds(h, endpointIds)).stream()
+                .collect(Collectors.toMap(Endpoint::id, Function.identity()));
+        Map<String, String> bodies = eventsById.values().stream()
+                .collect(Collectors.toMap(Event::id, payloads::of));
+        List<Claimed> overflow = new ArrayList<>();
+        for (Claimed row : rows) {
+            Endpoint endpoint = endpointsById.get(row.endpointId());
+            String body = bodies.get(row.eventId());
+            if (endpoint == null || !endpoint.enabled() || body == null) {
+                writer.add(Outcome.canceled(row, now));
+                continue;
+            }
+            Job job = new Job(row, URI.create(endpoint.url()), body, keys.signingKeys(endpoint, now));
+            if (!lanes.offer(job)) {
+                overflow.add(row);
+            }
+        }
+        if (!overflow.isEmpty()) {
+            store.writeVoid(h -> deliveries.release(h, overflow, now));
+            outstanding.addAndGet(-overflow.size());
+        }
+        return rows.size();
+    }
+
+    private void run(Job job) {
+        try {
+            workers.acquire();
+            try {
+                writer.add(attempt(job));
+            } finally {
+                workers.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("webhook delivery {} failed unexpectedly; it stays reserved until its lease ends",
+                    job.claimed().id(), e);
+        } finally {
+            lanes.done(job.endpointId());
+        }
+    }
+
+    private Outcome attempt(Job job) {
+        Claimed row = job.claimed();
+        int number = row.attempts() + 1;
+        Instant at = now();
+        Optional<String> refused = environment.livemode() ? urls.refusal(environment, job.url()) : Optional.empty();
+        Response response = refused.isPresent()
+                ? Response.failure("refused before sending: " + refused.get(), 0, false)
+                : sender.post(job.url(), Webhooks.signatureHeaders(row.eventId(), at.getEpochSecond(), job.body(),
+                        job.keys()), job.body());
+        Instant done = now();
+        if (response.succeeded()) {
+            return outcome(job, number, response, "succeeded", null, done, Outcome.Effect.HEALTHY, null);
+        }
+        if (response.gone()) {
+            return outcome(job, number, response, "failed", null, done, Outcome.Effect.GONE, null);
+        }
+        Instant next = retry.next(number, done, response).orElse(null);
+        Instant hold = retry.holdUntil(done, response);
+        return outcome(job, number, response, next == null ? "failed" : "pending", next, done,
+                Outcome.Effect.FAILING, hold);
+    }
+
+    private static Outcome outcome(Job job, int number, Response r, String status, Instant next, Instant at,
+                                   Outcome.Effect effect, Instant hold) {
+        Claimed row = job.claimed();
+        return new Outcome(row.id(), row.leaseToken(), row.endpointId(), status, number, r.statusCode(),
+                r.durationMs(), r.excerpt(), r.error(), next, at, effect, hold);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        if (loop != null) {
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Claimed> waiting = lanes.drainWaiting().stream().map(Job::claimed).toList();
+        if (!waiting.isEmpty()) {
+            try {
+                store.writeVoid(h -> deliveries.release(h, waiting, now()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not give back {} waiting deliveries; their lease will end", waiting.size(), e);
+            }
+            outstanding.addAndGet(-waiting.size());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        writer.close();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.proofdesk.server.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.server.config.WebhookSettings;
+import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Store;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
+
+/**
+ * The webhook services of one environment, with their own outbox, dispatcher, HTTP client and
+ * worker capacity, so test traffic never competes with live deliveries.
+ */
+public final class EnvironmentWebhooks implements AutoCloseable {
+    private final EndpointService endpoints;
+    private final EventService events;
+    private final Dispatcher dispatcher;
+    private final DeliveryQueries deliveryQueries = new DeliveryQueries();
+    private final Store store;
+    private final HttpClient http;
+    private final Retention retention;
+
+    /** Probes answer "does this id exist in the other environment?" for helpful 403s; no data crosses. */
+    public record Probes(BiPredicate<String, String> endpointElsewhere, BiPredicate<String, String> eventElsewhere) {
+    }
+
+    /** Shared by both environments: the master key's secret registry and the URL rules. */
+    public record Shared(MasterKey masterKey, Store control, UrlPolicy urls, WebhookSettings settings,
+                         ObjectMapper json, Clock clock) {
+    }
+
+    public EnvironmentWebhooks(Store store, EventLog eventLog, Shared shared, Probes probes) {
+        Environment env = store.environment().orElseThrow();
+        WebhookSettings settings = shared.settings();
+        this.store = store;
+        EndpointSecrets secrets = new EndpointSecrets(shared.masterKey(), shared.control(), shared.clock());
+        EndpointRepository endpointRepo = new EndpointRepository(shared.json());
+        DeliveryRepository deliveryRepo = new DeliveryRepository(store.dialect());
+        Payloads payloads = new Payloads(shared.json());
+        EndpointHealth health = new EndpointHealth(endpointRepo, deliveryRepo, eventLog);
+        this.http = WebhookHttp.client(settings.extraCaFile());
+        this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
+                payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
+                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.urls(), health,
+                shared.clock(), new Dispatcher.Settings(env.livemode() ? settings.workersLive() : settings.workersTest(),
+                settings.perEndpointConcurrency(), settings.lease(), settings.pollInterval()));
+        OutboxSink outbox = new OutboxSink(endpointRepo, deliveryRepo,
+                new Wakeups(store.dialect(), env, dispatcher::wake), shared.clock());
+        eventLog.addSink(outbox);
+        this.endpoints = new EndpointService(store, endpointRepo, secrets, shared.urls(), eventLog, outbox, health,
+                payloads, shared.clock(), probes.endpointElsewhere());
+        this.events = new EventService(store, eventLog, endpointRepo, outbox, shared.clock(), probes.eventElsewhere());
+        this.retention = new Retention(store, shared.clock());
+    }
+
+    public EndpointService endpoints() {
+        return endpoints;
+    }
+
+    public EventService events() {
+        return events;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public java.util.List<DeliveryView> deliveries(String accountId, String endpointId, String startingAfter,
+                                                   int limit) {
+        return store.read(h -> {
+            endpoints.require(h, accountId, endpointId);
+            return deliveryQueries.forEndpoint(h, endpointId, startingAfter, limit, events.now());
+        });
+    }
+
+    /** Drops events (and their deliveries) older than the retention period; returns how many events. */
+    public int purgeExpired() {
+        return retention.purge();
+    }
+
+    public void start() {
+        dispatcher.start();
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        http.shutdownNow();
+    }
+}

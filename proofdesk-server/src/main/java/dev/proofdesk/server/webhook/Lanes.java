@@ -1,0 +1,90 @@
+package dev.proofdesk.server.webhook;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Per-endpoint concurrency: at most {@code limit} deliveries in flight to one endpoint, and at
+ * most {@code limit} more waiting behind them. A full endpoint is left out of the next claim, so a
+ * slow or dead endpoint holds only its own slots while the others keep flowing.
+ */
+final class Lanes {
+    private final int limit;
+    private final Consumer<Job> starter;
+    private final Map<String, Lane> lanes = new HashMap<>();
+
+    private static final class Lane {
+        int running;
+        final Deque<Job> waiting = new ArrayDeque<>();
+    }
+
+    Lanes(int limit, Consumer<Job> starter) {
+        this.limit = limit;
+        this.starter = starter;
+    }
+
+    /** Starts or queues the job; false when its endpoint's lane is full. */
+    boolean offer(Job job) {
+        boolean start;
+        synchronized (this) {
+            Lane lane = lanes.computeIfAbsent(job.endpointId(), id -> new Lane());
+            if (lane.running < limit) {
+                lane.running++;
+                start = true;
+            } else if (lane.waiting.size() < limit) {
+                lane.waiting.add(job);
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        if (start) {
+            starter.accept(job);
+        }
+        return true;
+    }
+
+    /** A job of this endpoint finished: start the next waiting one, if any. */
+    void done(String endpointId) {
+        Job next;
+        synchronized (this) {
+            Lane lane = lanes.get(endpointId);
+            if (lane == null) {
+                return;
+            }
+            next = lane.waiting.poll();
+            if (next == null) {
+                lane.running--;
+                if (lane.running == 0) {
+                    lanes.remove(endpointId);
+                }
+            }
+        }
+        if (next != null) {
+            starter.accept(next);
+        }
+    }
+
+    synchronized Set<String> full() {
+        return lanes.entrySet().stream()
+                .filter(e -> e.getValue().running + e.getValue().waiting.size() >= 2 * limit)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Takes every waiting job out, for a shutdown that gives them back to the store. */
+    synchronized List<Job> drainWaiting() {
+        List<Job> out = new ArrayList<>();
+        lanes.values().forEach(lane -> {
+            out.addAll(lane.waiting);
+            lane.waiting.clear();
+        });
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.proofdesk.server.webhook;
+
+import dev.proofdesk.server.config.ConfigException;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The HTTP client of one environment's deliveries: no redirects, and optional extra trusted CAs. */
+final class WebhookHttp {
+    private WebhookHttp() {
+    }
+
+    static HttpClient client(Optional<Path> extraCaFile) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1);
+        extraCaFile.ifPresent(file -> builder.sslContext(sslContext(file)));
+        return builder.build();
+    }
+
+    private static SSLContext sslContext(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
+            extra.load(null, null);
+            int n = 0;
+            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                extra.setCertificateEntry("extra-" + n++, cert);
+            }
+            X509TrustManager system = trustManager(null);
+            X509TrustManager added = trustManager(extra);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new EitherTrustManager(system, added)}, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException("PROOFDESK_WEBHOOK_CA_FILE " + file + " is not a PEM file of certificates: "
+                    + e.getMessage());
+        }
+    }
+
+    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    /** Trusts a server that either the JDK's anchors or the operator's extra CAs vouch for. */
+    private record EitherTrustManager(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not used");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException e) {
+                second.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = first.getAcceptedIssuers();
+            X509Certificate[] b = second.getAcceptedIssuers();
+            X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
+}
