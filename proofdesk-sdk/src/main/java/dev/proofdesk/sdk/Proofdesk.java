@@ -4,6 +4,8 @@ import dev.proofdesk.sdk.flow.FlowService;
 import dev.proofdesk.sdk.net.ApiRequestor;
 import dev.proofdesk.sdk.session.SessionService;
 import dev.proofdesk.sdk.testhelper.TestHelpers;
+import dev.proofdesk.sdk.webhook.EventService;
+import dev.proofdesk.sdk.webhook.WebhookEndpointService;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +37,8 @@ public final class Proofdesk implements AutoCloseable {
     private final FlowService flows;
     private final SessionService sessions;
     private final TestHelpers testHelpers;
+    private final WebhookEndpointService webhookEndpoints;
+    private final EventService events;
 
     private Proofdesk(Builder b) {
         this.livemode = ApiKeys.livemode(b.apiKey);
@@ -49,6 +53,8 @@ public final class Proofdesk implements AutoCloseable {
         this.flows = new FlowService(requestor);
         this.sessions = new SessionService(requestor);
         this.testHelpers = new TestHelpers(requestor);
+        this.webhookEndpoints = new WebhookEndpointService(requestor);
+        this.events = new EventService(requestor);
     }
 
     public static Builder builder() {
@@ -70,6 +76,16 @@ public final class Proofdesk implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** Webhook endpoints of the key's environment; verify what they receive with {@code Webhooks}. */
+    public WebhookEndpointService webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    /** Events of the key's environment: list, retrieve, redeliver. */
+    public EventService events() {
+        return events;
     }
 
     /** Test-mode helpers: mock passports and session completion (test keys only). */

@@ -60,6 +60,10 @@ public final class ApiRequestor {
         return request("POST", path, query, body, json.constructType(type), options);
     }
 
+    public <T> T delete(String path, Class<T> type, RequestOptions options) {
+        return request("DELETE", path, Map.of(), null, json.constructType(type), options);
+    }
+
     /** A list endpoint ({@code {data, hasMore}}) as a {@link Page} that can fetch the pages after it. */
     public <T> Page<T> list(String path, Map<String, String> query, Class<T> itemType, Function<T, String> idOf,
                             RequestOptions options) {

@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 @Command(name = "proofdesk", mixinStandardHelpOptions = true, version = "proofdesk 0.1.0",
         description = "Self-hostable identity verification with isolated test and live environments.",
         subcommands = {ServeCommand.class, KeysCommand.class, UsersCommand.class, CreditsCommand.class,
-                MockPassportCommand.class, TrustCommand.class, SanctionsCommand.class, CommandLine.HelpCommand.class})
+                MockPassportCommand.class, TrustCommand.class, SanctionsCommand.class, ListenCommand.class,
+                TriggerCommand.class, CommandLine.HelpCommand.class})
 public final class ProofdeskCommand implements Runnable {
 
     @CommandLine.Spec

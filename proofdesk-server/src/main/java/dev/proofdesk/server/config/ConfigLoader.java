@@ -78,8 +78,8 @@ public final class ConfigLoader {
                     + "Point it to a PEM file of CA certificates or unset it.");
         });
         return new WebhookSettings(cidrs,
-                intVar("PROOFDESK_WEBHOOK_WORKERS_TEST", 64, 1, 4096, "concurrent test webhook deliveries"),
-                intVar("PROOFDESK_WEBHOOK_WORKERS_LIVE", 64, 1, 4096, "concurrent live webhook deliveries"),
+                intVar("PROOFDESK_WEBHOOK_WORKERS_TEST", 128, 1, 4096, "concurrent test webhook deliveries"),
+                intVar("PROOFDESK_WEBHOOK_WORKERS_LIVE", 128, 1, 4096, "concurrent live webhook deliveries"),
                 intVar("PROOFDESK_WEBHOOK_ENDPOINT_CONCURRENCY", 16, 1, 1024,
                         "concurrent deliveries to one endpoint"),
                 Duration.ofSeconds(intVar("PROOFDESK_WEBHOOK_LEASE_SECONDS", 60, 20, 3600,

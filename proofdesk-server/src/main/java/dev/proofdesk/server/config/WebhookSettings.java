@@ -37,9 +37,4 @@ public record WebhookSettings(
                     + (TIMEOUT.toSeconds() + 5) + ": longer than a delivery's 15 s timeout.");
         }
     }
-
-    public static WebhookSettings defaults() {
-        return new WebhookSettings(List.of(), 64, 64, 16, Duration.ofSeconds(60), Duration.ofMillis(500),
-                Optional.empty());
-    }
 }

@@ -60,18 +60,29 @@ final class OutcomeWriter implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            record(batch);
+            written.accept(batch.size());
+            batch.clear();
+        }
+    }
+
+    /** A few tries: on PostgreSQL a concurrent claim can make this transaction a deadlock victim. */
+    private void record(List<Outcome> batch) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 Instant now = Instant.ofEpochMilli(clock.millis());
                 store.writeVoid(h -> {
                     deliveries.complete(h, batch);
                     health.apply(h, batch, now);
                 });
+                return;
             } catch (RuntimeException e) {
-                // The rows stay reserved; when the lease ends they are delivered again (at least once).
-                LOG.error("recording {} webhook outcomes failed", batch.size(), e);
+                if (attempt >= 3) {
+                    // The rows stay reserved; when the lease ends they are delivered again (at least once).
+                    LOG.error("recording {} webhook outcomes failed", batch.size(), e);
+                    return;
+                }
             }
-            written.accept(batch.size());
-            batch.clear();
         }
     }
 

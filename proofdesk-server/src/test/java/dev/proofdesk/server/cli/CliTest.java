@@ -1,30 +1,17 @@
 package dev.proofdesk.server.cli;
 
+import dev.proofdesk.server.support.Cli.Run;
 import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
+import static dev.proofdesk.server.support.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = ProofdeskCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void keysCreatePrintsOnlyTheKeyAndTheKeyWorks(@TempDir Path dir) {

@@ -7,32 +7,20 @@ import dev.proofdesk.server.Application;
 import dev.proofdesk.server.account.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.support.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import static dev.proofdesk.server.support.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** mock-passport, trust and sanctions commands against the stores a server uses. */
 class DocumentCommandsTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = ProofdeskCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     private static void firstStart(Path dir) {
         var config = new ConfigLoader(Map.of()).load(0, dir, null);

@@ -47,16 +47,36 @@ public final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<Received, Answer> behaviour = r -> Answer.OK;
 
-    private WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private final String scheme;
+
+    private WebhookReceiver(boolean tls) throws IOException {
+        if (tls) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
+                    SelfSignedTls.get().serverContext()));
+            server = https;
+        } else {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
+        scheme = tls ? "https" : "http";
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
     public static WebhookReceiver start() {
+        return start(false);
+    }
+
+    /** An HTTPS receiver whose certificate is {@link SelfSignedTls}'s, for live endpoints. */
+    public static WebhookReceiver startHttps() {
+        return start(true);
+    }
+
+    private static WebhookReceiver start(boolean tls) {
         try {
-            return new WebhookReceiver();
+            return new WebhookReceiver(tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,13 +87,13 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    /** http://127.0.0.1:port/path */
+    /** http(s)://127.0.0.1:port/path */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     public String localhostUrl(String path) {
-        return "http://localhost:" + server.getAddress().getPort() + path;
+        return scheme + "://localhost:" + server.getAddress().getPort() + path;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

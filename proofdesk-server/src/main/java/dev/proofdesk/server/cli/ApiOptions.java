@@ -1,0 +1,33 @@
+package dev.proofdesk.server.cli;
+
+import dev.proofdesk.server.error.ApiException;
+import picocli.CommandLine.Option;
+
+/** How commands that talk to a running server find it: its URL and a test secret key. */
+final class ApiOptions {
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "A test secret key, sk_test_… (env PROOFDESK_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "The server's base URL (env PROOFDESK_API_URL, default http://localhost:8080).")
+    String apiUrl;
+
+    String key() {
+        String key = apiKey != null ? apiKey : System.getenv("PROOFDESK_API_KEY");
+        if (key == null || key.isBlank()) {
+            throw ApiException.validation("--api-key", "is required (or set PROOFDESK_API_KEY): a test secret key "
+                    + "sk_test_…, e.g. from 'proofdesk keys create --env test'");
+        }
+        if (!key.startsWith("sk_test_")) {
+            throw ApiException.validation("--api-key", "must be a test secret key (sk_test_…): this command "
+                    + "works on test data only");
+        }
+        return key.trim();
+    }
+
+    String url() {
+        String url = apiUrl != null ? apiUrl : System.getenv().getOrDefault("PROOFDESK_API_URL", "http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
