@@ -4,7 +4,8 @@
 #   published flow, drives POST /v1/sessions from N clients, stops the server, then measures the
 #   ceiling: plain JDBC one-row inserts into the same database with the same concurrency.
 # Usage: bench/sessions.sh [sqlite] [postgres]      (both by default)
-# Env:   CLIENTS=64 DURATION=30s WARMUP=10s  PROFILE=1 (JFR of the server, top frames printed)
+# Env:   CLIENTS=64 DURATION=30s WARMUP=10s
+#        PROFILE=DIR   record 20 s of JFR in the server mid-run into DIR/server-<db>.jfr and print its hottest frames
 #        PG_ADMIN="-h 127.0.0.1 -U postgres"  SKIP_BUILD=1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,18 +80,25 @@ run_one() {
   key="$(grep -o 'sk_test_[A-Za-z0-9]*' "$dir/server.log" | head -1)"
   [ -n "$key" ] || { echo "no first-start key in the server log" >&2; cat "$dir/server.log" >&2; exit 1; }
 
+  local jfr_file="" jfr_pid=""
   if [ -n "${PROFILE:-}" ]; then
-    (sleep 10; "$JAVA_HOME/bin/jcmd" "$server_pid" JFR.start name=bench duration=20s filename="$dir/server.jfr" >/dev/null) &
+    mkdir -p "$PROFILE"
+    jfr_file="$(cd "$PROFILE" && pwd)/server-$db.jfr"
+    (sleep 15; "$JAVA_HOME/bin/jcmd" "$server_pid" JFR.start name=bench settings=profile duration=20s \
+      filename="$jfr_file" >/dev/null) &
+    jfr_pid=$!
   fi
   "$java" -jar "$bench_jar" sessions --base-url "$url" --api-key "$key" --clients "$clients" \
     --duration "$duration" --warmup "$warmup" --name "sessions-$db"
   "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info | sed -n '2,3p' | sed 's/^/  at end: /'
   heap_summary "$dir/gc.log"
-  if [ -n "${PROFILE:-}" ]; then
-    wait
-    echo "  top server frames (JFR execution samples, $dir/server.jfr):"
-    "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$dir/server.jfr" \
-      | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|--' | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -25
+  if [ -n "$jfr_file" ]; then
+    wait "$jfr_pid"
+    sleep 2
+    echo "  hottest server frames in $jfr_file (JFR execution samples, top of stack):"
+    "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$jfr_file" \
+      | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' | sed 's/line:.*//' \
+      | sort | uniq -c | sort -rn | head -15 || true
   fi
   kill "$server_pid"; wait "$server_pid" || true; server_pid=""
 

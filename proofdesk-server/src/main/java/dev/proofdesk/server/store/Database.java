@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
         migrate(writer, migrations(env), null);
         HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
         restrictPermissions(file);
-        return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env);
+        return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env, true);
     }
 
     private static java.util.Properties sqliteConfig(boolean readOnly) {
@@ -137,12 +137,12 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource controlPool = postgresPool("control", Optional.empty(), jdbcUrl, poolSize, pools);
             Store control = new Store("control", Dialect.POSTGRES, jdbi(controlPool),
-                    jdbi(controlPool), Optional.empty());
+                    jdbi(controlPool), Optional.empty(), false);
             Map<Environment, Store> envs = new EnumMap<>(Environment.class);
             for (Environment env : Environment.values()) {
                 HikariDataSource pool = postgresPool(env.id(), Optional.of(env), jdbcUrl, poolSize, pools);
                 Jdbi jdbi = jdbi(pool);
-                envs.put(env, new Store(env.id(), Dialect.POSTGRES, jdbi, jdbi, Optional.of(env)));
+                envs.put(env, new Store(env.id(), Dialect.POSTGRES, jdbi, jdbi, Optional.of(env), false));
             }
             return new Database(Dialect.POSTGRES, control, envs, pools, Optional.of(jdbcUrl));
         } catch (RuntimeException e) {
