@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One physical store: the control store or one environment's data store. Writes go through
@@ -26,6 +27,7 @@ public final class Store {
      * writer connection (SQLite), where a nested write could not run anyway; null otherwise.
      */
     private final Semaphore writers;
+    private static final long WRITER_WAIT_SECONDS = 10;
 
     Store(String name, Dialect dialect, Jdbi writer, Jdbi reader, Optional<Environment> environment,
           boolean singleWriter) {
@@ -52,9 +54,7 @@ public final class Store {
 
     /** Runs the callback in one transaction; unique violations surface as {@link UniqueViolationException}. */
     public <T> T write(HandleCallback<T, RuntimeException> callback) {
-        if (writers != null) {
-            writers.acquireUninterruptibly();
-        }
+        awaitWriterTurn();
         try {
             return writer.inTransaction(callback);
         } catch (RuntimeException e) {
@@ -66,6 +66,22 @@ public final class Store {
             if (writers != null) {
                 writers.release();
             }
+        }
+    }
+
+    /** Waits as long as the pool would wait for a connection, then fails the same way. */
+    private void awaitWriterTurn() {
+        if (writers == null) {
+            return;
+        }
+        try {
+            if (!writers.tryAcquire(WRITER_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("store " + name + ": no turn to write within "
+                        + WRITER_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("store " + name + ": interrupted while waiting to write", e);
         }
     }
 
