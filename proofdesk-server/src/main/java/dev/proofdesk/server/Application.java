@@ -185,7 +185,7 @@ public final class Application implements AutoCloseable {
                 new TestHelperRoutes(environments, mockPassports, mockHolder, clientSecrets, bodies),
                 new BalanceRoutes(environments),
                 new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
-                        mockPassports, mockHolder, json, baseUrl::get,
+                        mockPassports, mockHolder, json, apiKeys, baseUrl::get,
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
                 new WebhookRoutes(environments, bodies),
                 new EventRoutes(environments, bodies, listening)));

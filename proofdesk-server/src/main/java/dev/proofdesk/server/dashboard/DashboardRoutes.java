@@ -3,6 +3,7 @@ package dev.proofdesk.server.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.account.AuditLog;
+import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.RouteModule;
@@ -25,7 +26,7 @@ public final class DashboardRoutes implements RouteModule {
     /** Everything the pages need from the composition root. */
     public record Services(Environments environments, SignIns signIns, Store control, AuditLog auditLog,
                            MockPassportService mockPassports, MockHolder mockHolder, ObjectMapper json,
-                           Supplier<String> baseUrl, boolean publicUrlIsHttps, Clock clock) {
+                           ApiKeyService apiKeys, Supplier<String> baseUrl, boolean publicUrlIsHttps, Clock clock) {
     }
 
     private static final List<Web.Section> SECTIONS = List.of(
@@ -35,6 +36,7 @@ public final class DashboardRoutes implements RouteModule {
             new Web.Section("keys", "API keys", null),
             new Web.Section("events", "Events", null),
             new Web.Section("mock-passports", "Mock passports", Environment.TEST),
+            new Web.Section("credits", "Credits", Environment.LIVE),
             new Web.Section("audit", "Audit log", null));
 
     private final Services services;
@@ -52,6 +54,13 @@ public final class DashboardRoutes implements RouteModule {
         Assets assets = new Assets();
         SignInPages signIn = new SignInPages(services.signIns(), web);
         FlowPages flows = new FlowPages(web, audit, services.json());
+        CopyPages copy = new CopyPages(web, audit, services.environments(), services.json());
+        SessionPages sessions = new SessionPages(web);
+        KeyPages keys = new KeyPages(web, services.apiKeys(), services.clock());
+        MockPassportPages mocks = new MockPassportPages(web, services.mockPassports(), services.json());
+        EventPages events = new EventPages(web);
+        AuditPage auditPage = new AuditPage(web, audit);
+        CreditsPage credits = new CreditsPage(web, services.clock());
         OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
         VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
                 services.mockHolder(), templates, services.baseUrl());
@@ -66,6 +75,8 @@ public final class DashboardRoutes implements RouteModule {
         routes.get("/dashboard/{env}/flows", web.page(flows::list));
         routes.get("/dashboard/{env}/flows/new", web.page(flows::newForm));
         routes.post("/dashboard/{env}/flows", web.page(flows::create));
+        routes.get("/dashboard/{env}/flows/copy", web.page(copy::form));
+        routes.post("/dashboard/{env}/flows/copy", web.page(copy::submit));
         routes.get("/dashboard/{env}/flows/{id}", web.page(flows::show));
         routes.post("/dashboard/{env}/flows/{id}", web.page(flows::update));
         routes.get("/dashboard/{env}/flows/{id}/edit", web.page(flows::editForm));
@@ -73,6 +84,22 @@ public final class DashboardRoutes implements RouteModule {
         routes.post("/dashboard/{env}/flows/{id}/archive", web.page(flows::archive));
         routes.get("/dashboard/{env}/flows/{id}/export", web.page(flows::export));
         routes.post("/dashboard/{env}/flows/{id}/try", web.page(flows::trySession));
+
+        routes.get("/dashboard/{env}/sessions", web.page(sessions::list));
+        routes.get("/dashboard/{env}/sessions/{id}", web.page(sessions::show));
+        routes.post("/dashboard/{env}/sessions/{id}/cancel", web.page(sessions::cancel));
+        routes.get("/dashboard/{env}/keys", web.page(keys::list));
+        routes.post("/dashboard/{env}/keys", web.page(keys::create));
+        routes.post("/dashboard/{env}/keys/{id}/roll", web.page(keys::roll));
+        routes.get("/dashboard/{env}/keys/{id}/revoke", web.page(keys::revokeForm));
+        routes.post("/dashboard/{env}/keys/{id}/revoke", web.page(keys::revoke));
+        routes.get("/dashboard/{env}/mock-passports", web.page(mocks::list));
+        routes.post("/dashboard/{env}/mock-passports", web.page(mocks::create));
+        routes.get("/dashboard/{env}/mock-passports/{id}/chip.json", web.page(mocks::chip));
+        routes.get("/dashboard/{env}/events", web.page(events::list));
+        routes.get("/dashboard/{env}/events/{id}", web.page(events::show));
+        routes.get("/dashboard/{env}/audit", web.page(auditPage::list));
+        routes.get("/dashboard/{env}/credits", web.page(credits::show));
 
         routes.get("/verify/{id}", verify::show);
         routes.get("/verify/{id}/status", verify::status);

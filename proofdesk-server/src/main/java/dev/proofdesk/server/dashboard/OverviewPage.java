@@ -29,6 +29,7 @@ final class OverviewPage {
         params.put("invalid", days.stream().mapToInt(SessionStats.Day::invalid).sum());
         params.put("perDay", Charts.perDay(days));
         params.put("checks", checks.isEmpty() ? null : Charts.checks(checks));
+        params.put("balance", v.services().credits().map(c -> c.balance(v.accountId())).orElse(null));
         web.render(ctx, v, "Overview", "overview.jte", params);
     }
 }

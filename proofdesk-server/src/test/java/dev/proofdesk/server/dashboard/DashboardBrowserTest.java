@@ -36,8 +36,10 @@ class DashboardBrowserTest {
         }
     }
 
+    private static TestAccount account;
+
     private static TestUser signIn(Role role) {
-        TestAccount account = server.newAccount();
+        account = server.newAccount();
         TestUser user = server.newUser(account, role);
         browser.driver().manage().deleteAllCookies();
         browser.open("/dashboard");
@@ -85,5 +87,68 @@ class DashboardBrowserTest {
         browser.click("#create-and-verify");
         assertThat(browser.find("#outcome").getText()).contains("You are verified");
         browser.screenshot("05-hosted-page-verified");
+
+        browser.open("/dashboard/test/sessions");
+        assertThat(browser.find("#sessions tbody").getText()).contains("Adults").contains("valid");
+        browser.screenshot("06-sessions");
+        browser.click("#sessions tbody a");
+        assertThat(browser.find("#session-status").getText()).isEqualTo("valid");
+        assertThat(browser.find("#checks").getText()).contains("sod_signature").contains("active_authentication").contains("passed");
+        assertThat(browser.find("#attributes").getText()).contains("UTO");
+        assertThat(browser.find("#events").getText()).contains("session.created").contains("verification.completed");
+        browser.screenshot("07-session-detail");
+
+        browser.clickText("Overview");
+        assertThat(browser.find(".chart").getText()).contains("Sessions per day");
+        browser.screenshot("08-overview-test");
+
+        // Promote on purpose: import into live as a draft, review the diff, publish with confirmation.
+        browser.clickText("Flows");
+        browser.clickText("Adults");
+        browser.click("#copy-to-live");
+        assertThat(browser.path()).startsWith("/dashboard/live/flows/copy");
+        assertThat(browser.find(".banner").getText()).contains("Live");
+        assertThat(browser.find("table.diff").getText()).contains("rules.minimumAge").contains("18");
+        browser.screenshot("09-copy-to-live");
+        browser.click("#import-draft");
+        assertThat(browser.find(".flash").getText()).contains("Imported into live as draft v1");
+        assertThat(browser.find("#review").getText()).contains("not published yet");
+        browser.screenshot("10-live-flow-review");
+        browser.click("#confirm-publish");
+        browser.click("#publish");
+        assertThat(browser.find(".flash").getText()).contains("Published version 1 to live");
+        assertThat(browser.find("h1 + .badge, .badge").getText()).isEqualTo("published");
+
+        // Keys: create (revealed once), roll with a grace period.
+        browser.open("/dashboard/test/keys");
+        browser.click("#create-key");
+        String created = browser.find("#secret").getAttribute("value");
+        assertThat(created).startsWith("sk_test_");
+        browser.screenshot("11-key-revealed");
+        browser.clickText("Done");
+        assertThat(browser.driver().getPageSource()).doesNotContain(created);
+        browser.find("#keys .roll-key").click();
+        assertThat(browser.find(".flash").getText()).contains("Rolled").contains("24h");
+        String rolled = browser.find("#secret").getAttribute("value");
+        assertThat(rolled).startsWith("sk_test_");
+        browser.clickText("Done");
+        assertThat(browser.find("#keys").getText()).contains("expiring").contains(rolled.substring(rolled.length() - 4));
+        browser.screenshot("12-keys");
+
+        browser.open("/dashboard/test/mock-passports");
+        browser.type("#fullName", "Sam Flagged");
+        browser.type("#nationality", "XXQ");
+        browser.click("#create-mock");
+        assertThat(browser.find("#form-errors").getText()).contains("nationality");
+        browser.type("#nationality", "GBR");
+        browser.type("#age", "17");
+        browser.click("#create-mock");
+        assertThat(browser.find(".flash").getText()).contains("SAM FLAGGED");
+        browser.screenshot("13-mock-passports");
+
+        browser.open("/dashboard/live/audit");
+        assertThat(browser.find("#audit").getText()).contains("flow.published").contains("api_key.rolled")
+                .contains("flow.copied_to_live");
+        browser.screenshot("14-audit-log");
     }
 }

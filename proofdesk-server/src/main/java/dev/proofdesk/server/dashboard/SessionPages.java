@@ -1,0 +1,62 @@
+package dev.proofdesk.server.dashboard;
+
+import dev.proofdesk.server.dashboard.view.ResultView;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.flow.Flow;
+import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.store.Ids;
+import io.javalin.http.Context;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Sessions: a filterable list, and one session with every check, the disclosed attributes and its events. */
+final class SessionPages {
+    static final int PAGE = 50;
+    private final Web web;
+
+    SessionPages(Web web) {
+        this.web = web;
+    }
+
+    void list(Context ctx, Visit v) {
+        String status = blankToNull(ctx.queryParam("status"));
+        String flowId = blankToNull(ctx.queryParam("flow"));
+        String after = blankToNull(ctx.queryParam("after"));
+        if (after != null && !Ids.isUuid(after)) {
+            throw ApiException.validation("after", "must be the id of the last session of the previous page");
+        }
+        List<Session> page = v.services().sessions().list(v.accountId(), status, flowId, after, PAGE + 1);
+        List<Flow> flows = v.services().flows().list(v.accountId(), null, FlowPages.LIST_LIMIT);
+        Map<String, Object> params = new HashMap<>();
+        params.put("sessions", page.size() > PAGE ? page.subList(0, PAGE) : page);
+        params.put("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        params.put("flows", flows);
+        params.put("flowNames", flows.stream().collect(Collectors.toMap(Flow::id, Flow::name)));
+        params.put("status", status == null ? "" : status);
+        params.put("flow", flowId == null ? "" : flowId);
+        web.render(ctx, v, "Sessions", "sessions/list.jte", params);
+    }
+
+    void show(Context ctx, Visit v) {
+        Session session = v.services().sessions().get(v.accountId(), ctx.pathParam("id"));
+        Flow flow = v.services().flows().get(v.accountId(), session.flowId());
+        Map<String, Object> params = new HashMap<>();
+        params.put("session", session);
+        params.put("flow", flow);
+        params.put("result", ResultView.of(session.result()));
+        params.put("events", SessionEvents.of(v.services().events(), v.accountId(), session));
+        web.render(ctx, v, "Session " + session.id(), "sessions/show.jte", params);
+    }
+
+    void cancel(Context ctx, Visit v) {
+        Session session = v.services().sessions().cancel(v.accountId(), ctx.pathParam("id"));
+        web.redirect(ctx, v.base() + "/sessions/" + session.id(), "Canceled the session.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
