@@ -43,9 +43,9 @@ final class SessionStats {
             counts.put(d, new int[3]);
         }
         store.read(h -> h.createQuery("""
-                        SELECT created_at / :day AS d, status, COUNT(*) AS n FROM sessions
-                        WHERE account_id = :account AND id >= :since GROUP BY created_at / :day, status""")
-                .bind("day", DAY_MS).bind("account", accountId).bind("since", lowestId(since))
+                        SELECT created_at / 86400000 AS d, status, COUNT(*) AS n FROM sessions
+                        WHERE account_id = :account AND id >= :since GROUP BY created_at / 86400000, status""")
+                .bind("account", accountId).bind("since", lowestId(since))
                 .map((rs, ctx) -> {
                     int[] c = counts.get(rs.getLong("d"));
                     if (c != null) {
