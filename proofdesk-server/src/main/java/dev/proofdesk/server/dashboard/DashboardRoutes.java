@@ -34,6 +34,7 @@ public final class DashboardRoutes implements RouteModule {
             new Web.Section("flows", "Flows", null),
             new Web.Section("sessions", "Sessions", null),
             new Web.Section("keys", "API keys", null),
+            new Web.Section("webhooks", "Webhooks", null),
             new Web.Section("events", "Events", null),
             new Web.Section("mock-passports", "Mock passports", Environment.TEST),
             new Web.Section("credits", "Credits", Environment.LIVE),
@@ -60,6 +61,7 @@ public final class DashboardRoutes implements RouteModule {
         MockPassportPages mocks = new MockPassportPages(web, services.mockPassports(), services.json());
         EventPages events = new EventPages(web);
         AuditPage auditPage = new AuditPage(web, audit);
+        WebhookPages webhooks = new WebhookPages(web, audit);
         CreditsPage credits = new CreditsPage(web, services.clock());
         OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
         VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
@@ -96,6 +98,13 @@ public final class DashboardRoutes implements RouteModule {
         routes.get("/dashboard/{env}/mock-passports", web.page(mocks::list));
         routes.post("/dashboard/{env}/mock-passports", web.page(mocks::create));
         routes.get("/dashboard/{env}/mock-passports/{id}/chip.json", web.page(mocks::chip));
+        routes.get("/dashboard/{env}/webhooks", web.page(webhooks::list));
+        routes.post("/dashboard/{env}/webhooks", web.page(webhooks::create));
+        routes.get("/dashboard/{env}/webhooks/{id}", web.page(webhooks::show));
+        routes.post("/dashboard/{env}/webhooks/{id}/rotate", web.page(webhooks::rotate));
+        routes.post("/dashboard/{env}/webhooks/{id}/test", web.page(webhooks::sendTest));
+        routes.post("/dashboard/{env}/webhooks/{id}/status", web.page(webhooks::setEnabled));
+        routes.post("/dashboard/{env}/events/{id}/redeliver", web.page(webhooks::redeliver));
         routes.get("/dashboard/{env}/events", web.page(events::list));
         routes.get("/dashboard/{env}/events/{id}", web.page(events::show));
         routes.get("/dashboard/{env}/audit", web.page(auditPage::list));

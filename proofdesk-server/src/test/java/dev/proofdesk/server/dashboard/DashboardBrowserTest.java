@@ -146,9 +146,24 @@ class DashboardBrowserTest {
         assertThat(browser.find(".flash").getText()).contains("SAM FLAGGED");
         browser.screenshot("13-mock-passports");
 
+        // Webhooks: the secret is shown once at creation, and again only when rotated.
+        browser.open("/dashboard/test/webhooks");
+        browser.type("#url", "http://localhost:9/proofdesk-hook");
+        browser.click("#create-endpoint");
+        String first = browser.find("#secret").getAttribute("value");
+        assertThat(first).startsWith("whsec_test_");
+        browser.clickText("Done");
+        browser.click("#rotate-secret");
+        assertThat(browser.find(".flash").getText()).contains("keeps signing alongside for 24h");
+        String second = browser.find("#secret").getAttribute("value");
+        assertThat(second).startsWith("whsec_test_").isNotEqualTo(first);
+        browser.clickText("Done");
+        assertThat(browser.driver().getPageSource()).doesNotContain(second).contains("Previous secret signs until");
+        browser.screenshot("15-webhook-endpoint");
+
         browser.open("/dashboard/live/audit");
         assertThat(browser.find("#audit").getText()).contains("flow.published").contains("api_key.rolled")
-                .contains("flow.copied_to_live");
+                .contains("flow.copied_to_live").contains("webhook_endpoint.secret_rotated");
         browser.screenshot("14-audit-log");
     }
 }
