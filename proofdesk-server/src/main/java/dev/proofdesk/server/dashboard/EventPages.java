@@ -5,13 +5,11 @@ import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.store.Ids;
 import io.javalin.http.Context;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Events of the environment in the URL, newest first, and one event's data. */
 final class EventPages {
-    private static final int PAGE = 50;
     private final Web web;
 
     EventPages(Web web) {
@@ -21,14 +19,8 @@ final class EventPages {
     void list(Context ctx, Visit v) {
         String type = ctx.queryParam("type");
         type = type == null || type.isBlank() ? null : type.strip();
-        String after = ctx.queryParam("after");
-        if (after != null && !Ids.isUuid(after)) {
-            throw ApiException.validation("after", "must be the id of the last event of the previous page");
-        }
-        List<Event> page = v.services().events().list(v.accountId(), type, after, PAGE + 1);
-        Map<String, Object> params = new HashMap<>();
-        params.put("events", page.size() > PAGE ? page.subList(0, PAGE) : page);
-        params.put("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        List<Event> page = v.services().events().list(v.accountId(), type, Cursor.after(ctx), Cursor.PAGE + 1);
+        Map<String, Object> params = Cursor.page("events", page, Event::id);
         params.put("type", type == null ? "" : type);
         web.render(ctx, v, "Events", "events/list.jte", params);
     }

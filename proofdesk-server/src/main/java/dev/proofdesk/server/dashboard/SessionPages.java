@@ -1,10 +1,8 @@
 package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.dashboard.view.ResultView;
-import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.session.Session;
-import dev.proofdesk.server.store.Ids;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
@@ -14,7 +12,6 @@ import java.util.stream.Collectors;
 
 /** Sessions: a filterable list, and one session with every check, the disclosed attributes and its events. */
 final class SessionPages {
-    static final int PAGE = 50;
     private final Web web;
 
     SessionPages(Web web) {
@@ -24,15 +21,10 @@ final class SessionPages {
     void list(Context ctx, Visit v) {
         String status = blankToNull(ctx.queryParam("status"));
         String flowId = blankToNull(ctx.queryParam("flow"));
-        String after = blankToNull(ctx.queryParam("after"));
-        if (after != null && !Ids.isUuid(after)) {
-            throw ApiException.validation("after", "must be the id of the last session of the previous page");
-        }
-        List<Session> page = v.services().sessions().list(v.accountId(), status, flowId, after, PAGE + 1);
+        List<Session> page = v.services().sessions().list(v.accountId(), status, flowId, Cursor.after(ctx),
+                Cursor.PAGE + 1);
         List<Flow> flows = v.services().flows().list(v.accountId(), null, FlowPages.LIST_LIMIT);
-        Map<String, Object> params = new HashMap<>();
-        params.put("sessions", page.size() > PAGE ? page.subList(0, PAGE) : page);
-        params.put("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        Map<String, Object> params = Cursor.page("sessions", page, Session::id);
         params.put("flows", flows);
         params.put("flowNames", flows.stream().collect(Collectors.toMap(Flow::id, Flow::name)));
         params.put("status", status == null ? "" : status);
