@@ -32,7 +32,8 @@ final class RsaKeyPool implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        scheduleRefill();
+        // The refill starts with the first RSA chip key asked for, not at construction: a server
+        // that never issues an RSA mock document should not spend CPU making keys for one.
     }
 
     KeyPair take() {

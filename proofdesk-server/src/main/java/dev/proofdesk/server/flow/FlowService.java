@@ -24,6 +24,8 @@ public final class FlowService {
     private final Clock clock;
     private final FlowRepository flows;
     private final BiPredicate<String, String> existsInOtherEnvironment;
+    /** Published versions never change, so their parsed definitions are kept; drafts are always read. */
+    private final java.util.Map<String, FlowVersion> publishedVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FlowService(Store store, EventLog events, Clock clock, ObjectMapper json,
                        BiPredicate<String, String> existsInOtherEnvironment) {
@@ -153,11 +155,20 @@ public final class FlowService {
             throw ApiException.conflict("Flow " + id + " has no published version yet. Publish it first "
                     + "(POST /v1/flows/" + id + "/publish).");
         }
-        return new Pinned(id, flows.versionById(h, row.publishedVersionId()).orElseThrow());
+        return new Pinned(id, version(h, row.publishedVersionId()));
     }
 
+    /** A version a session pinned: published when pinned, so immutable, and read once per process. */
     public FlowVersion version(Handle h, String versionId) {
-        return flows.versionById(h, versionId).orElseThrow();
+        FlowVersion cached = publishedVersions.get(versionId);
+        if (cached != null) {
+            return cached;
+        }
+        FlowVersion version = flows.versionById(h, versionId).orElseThrow();
+        if (!version.isDraft()) {
+            publishedVersions.put(versionId, version);
+        }
+        return version;
     }
 
     /** Existence in this store only; used by the other environment to explain a mismatch. */

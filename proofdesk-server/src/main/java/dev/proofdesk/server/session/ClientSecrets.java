@@ -14,15 +14,16 @@ import java.util.Optional;
  * Format: {@code cs_test_<43 base64url chars>}.
  */
 public final class ClientSecrets {
-    private final MasterKey masterKey;
+    private final java.util.Map<Environment, byte[]> keys = new java.util.EnumMap<>(Environment.class);
 
     public ClientSecrets(MasterKey masterKey) {
-        this.masterKey = masterKey;
+        for (Environment env : Environment.values()) {
+            keys.put(env, masterKey.derive("session-client-secret:" + env.id()));
+        }
     }
 
     public String secretFor(Environment env, String sessionId) {
-        byte[] mac = Crypto.hmacSha256(masterKey.derive("session-client-secret:" + env.id()),
-                sessionId.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = Crypto.hmacSha256(keys.get(env), sessionId.getBytes(StandardCharsets.UTF_8));
         return "cs_" + env.id() + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
