@@ -5,6 +5,9 @@
 #   ceiling: plain JDBC one-row inserts into the same database with the same concurrency.
 # Usage: bench/sessions.sh [sqlite] [postgres]      (both by default)
 # Env:   CLIENTS=64 DURATION=30s WARMUP=10s
+#        WORKLOAD=completions   instead: create + complete test sessions with mock passports through the
+#                               test helpers (CLIENTS=32 is the figure BENCHMARKS.md records), no raw inserts;
+#                               ALGORITHM=ECDSA-P256|RSA-2048|RSA-PSS
 #        PROFILE=DIR   record 20 s of JFR in the server mid-run into DIR/server-<db>.jfr and print its hottest frames
 #        PG_ADMIN="-h 127.0.0.1 -U postgres"  SKIP_BUILD=1
 set -euo pipefail
@@ -88,8 +91,14 @@ run_one() {
       filename="$jfr_file" >/dev/null) &
     jfr_pid=$!
   fi
-  "$java" -jar "$bench_jar" sessions --base-url "$url" --api-key "$key" --clients "$clients" \
-    --duration "$duration" --warmup "$warmup" --name "sessions-$db"
+  if [ "${WORKLOAD:-sessions}" = completions ]; then
+    "$java" -jar "$bench_jar" completions --base-url "$url" --api-key "$key" --clients "$clients" \
+      --duration "$duration" --warmup "$warmup" --signature-algorithm "${ALGORITHM:-ECDSA-P256}" \
+      --name "completions-$db"
+  else
+    "$java" -jar "$bench_jar" sessions --base-url "$url" --api-key "$key" --clients "$clients" \
+      --duration "$duration" --warmup "$warmup" --name "sessions-$db"
+  fi
   "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info | sed -n '2,3p' | sed 's/^/  at end: /'
   heap_summary "$dir/gc.log"
   if [ -n "$jfr_file" ]; then
@@ -102,6 +111,10 @@ run_one() {
   fi
   kill "$server_pid"; wait "$server_pid" || true; server_pid=""
 
+  if [ "${WORKLOAD:-sessions}" = completions ]; then
+    if [ -n "$pg_db" ]; then dropdb "${pg_admin[@]}" --force "$pg_db"; pg_db=""; fi
+    return
+  fi
   echo "== $db: raw JDBC inserts" >&2
   "$java" -jar "$bench_jar" raw-inserts "${raw_target[@]}" --clients "$clients" --duration "$duration" \
     --warmup "$warmup" --name "raw-inserts-$db"

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code proofdesk-bench}: load drivers whose figures go to BENCHMARKS.md. */
 @Command(name = "proofdesk-bench", mixinStandardHelpOptions = true,
         description = "Load drivers for Proofdesk. See bench/sessions.sh for a complete run.",
-        subcommands = {SessionsCommand.class, RawInsertsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SessionsCommand.class, RawInsertsCommand.class, CompletionsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
