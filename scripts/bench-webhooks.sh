@@ -10,4 +10,4 @@ cd "$root"
 ./mvnw -q -Pbench -pl proofdesk-server -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="proofdesk-server/target/test-classes:proofdesk-server/target/classes:$(cat proofdesk-server/target/bench.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" dev.proofdesk.server.webhook.WebhookLoad "${1:-sqlite}"
+exec "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.proofdesk.server.webhook.WebhookLoad "$@"

@@ -38,11 +38,12 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "sqlite";
-        new WebhookLoad().run(db.equals("postgres"));
+        String phases = args.length > 1 ? args[1] : "backlog,sustained,latency";
+        new WebhookLoad().run(db.equals("postgres"), List.of(phases.split(",")));
         System.exit(0);
     }
 
-    private void run(boolean postgres) throws Exception {
+    private void run(boolean postgres, List<String> phases) throws Exception {
         Javalin receiver = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
@@ -61,7 +62,7 @@ public final class WebhookLoad {
                 Runtime.getRuntime().availableProcessors());
 
         // 1. backlog: 60,000 deliveries committed while no dispatcher runs, then one starts
-        try (Application app = open(postgres)) {
+        if (phases.contains("backlog")) try (Application app = open(postgres)) {
             Target target = target(app, base, false);
             long t = System.nanoTime();
             appendBatched(target, BACKLOG);
@@ -77,7 +78,7 @@ public final class WebhookLoad {
 
         // 2. sustained: producers commit one event per transaction as fast as they can
         delivered.set(0);
-        try (Application app = open(postgres).start()) {
+        if (phases.contains("sustained")) try (Application app = open(postgres).start()) {
             Target target = target(app, base, false);
             long t = System.nanoTime();
             long produced = produce(target, 0, PHASE, 4);
@@ -88,7 +89,7 @@ public final class WebhookLoad {
         }
 
         // 3. latency at a fixed rate, alone and beside a hanging endpoint
-        for (boolean withHanging : new boolean[] {false, true}) {
+        for (boolean withHanging : phases.contains("latency") ? new boolean[] {false, true} : new boolean[0]) {
             delivered.set(0);
             hungRequests.set(0);
             try (Application app = open(postgres).start()) {

@@ -97,13 +97,13 @@ final class DeliveryRepository {
         }
     }
 
-    /** Gives reserved rows back unattempted, due at once. */
-    void release(Handle h, Collection<Claimed> claimed, Instant now) {
+    /** Gives reserved rows back unattempted, due at {@code due}. */
+    void release(Handle h, Collection<Claimed> claimed, Instant due) {
         PreparedBatch batch = h.prepareBatch("""
                 UPDATE webhook_deliveries SET next_attempt_at = :now, lease_token = NULL
                 WHERE id = :id AND lease_token = :token""");
         for (Claimed c : claimed) {
-            batch.bind("now", now.toEpochMilli()).bind("id", c.id()).bind("token", c.leaseToken()).add();
+            batch.bind("now", due.toEpochMilli()).bind("id", c.id()).bind("token", c.leaseToken()).add();
         }
         if (!claimed.isEmpty()) {
             batch.execute();

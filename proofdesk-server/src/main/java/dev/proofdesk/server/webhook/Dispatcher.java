@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_CLAIM = 250;
+    private static final Duration SLOW = Duration.ofSeconds(5);
 
     private final Environment environment;
     private final Store store;
@@ -76,7 +77,7 @@ public final class Dispatcher implements AutoCloseable {
         this.poll = settings.poll();
         this.capacity = settings.workers() * 2;
         this.workers = new Semaphore(settings.workers());
-        this.lanes = new Lanes(settings.perEndpoint(), job -> Thread.ofVirtual()
+        this.lanes = new Lanes(settings.perEndpoint(), capacity, job -> Thread.ofVirtual()
                 .name("webhook-" + environment.id()).start(() -> run(job)));
         this.writer = new OutcomeWriter(store, deliveries, health, clock, done -> {
             outstanding.addAndGet(-done);
@@ -144,6 +145,7 @@ public final class Dispatcher implements AutoCloseable {
         Map<String, String> bodies = eventsById.values().stream()
                 .collect(Collectors.toMap(Event::id, payloads::of));
         List<Claimed> overflow = new ArrayList<>();
+        Map<Instant, List<Claimed>> paused = new java.util.HashMap<>();
         for (Claimed row : rows) {
             Endpoint endpoint = endpointsById.get(row.endpointId());
             String body = bodies.get(row.eventId());
@@ -151,23 +153,33 @@ public final class Dispatcher implements AutoCloseable {
                 writer.add(Outcome.canceled(row, now));
                 continue;
             }
+            if (endpoint.pausedUntil() != null && endpoint.pausedUntil().isAfter(now)) {
+                paused.computeIfAbsent(endpoint.pausedUntil(), t -> new ArrayList<>()).add(row);
+                continue;
+            }
             Job job = new Job(row, URI.create(endpoint.url()), body, keys.signingKeys(endpoint, now));
             if (!lanes.offer(job)) {
                 overflow.add(row);
             }
         }
-        if (!overflow.isEmpty()) {
-            store.writeVoid(h -> deliveries.release(h, overflow, now));
-            outstanding.addAndGet(-overflow.size());
+        if (!overflow.isEmpty() || !paused.isEmpty()) {
+            store.writeVoid(h -> {
+                deliveries.release(h, overflow, now);
+                paused.forEach((until, held) -> deliveries.release(h, held, until));
+            });
+            outstanding.addAndGet(-overflow.size() - paused.values().stream().mapToInt(List::size).sum());
         }
         return rows.size();
     }
 
     private void run(Job job) {
+        boolean slow = false;
         try {
             workers.acquire();
             try {
-                writer.add(attempt(job));
+                Outcome outcome = attempt(job);
+                slow = outcome.statusCode() == null || outcome.durationMs() > SLOW.toMillis();
+                writer.add(outcome);
             } finally {
                 workers.release();
             }
@@ -177,7 +189,7 @@ public final class Dispatcher implements AutoCloseable {
             LOG.error("webhook delivery {} failed unexpectedly; it stays reserved until its lease ends",
                     job.claimed().id(), e);
         } finally {
-            lanes.done(job.endpointId());
+            lanes.done(job.endpointId(), slow);
         }
     }
 

@@ -11,23 +11,32 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Per-endpoint concurrency: at most {@code limit} deliveries in flight to one endpoint, and at
- * most {@code limit} more waiting behind them. A full endpoint is left out of the next claim, so a
- * slow or dead endpoint holds only its own slots while the others keep flowing.
+ * Per-endpoint concurrency: at most {@code limit} deliveries in flight to one endpoint. Behind a
+ * responsive endpoint up to {@code backlog} more may wait (they go out within milliseconds); behind
+ * a slow one (its last attempt timed out, failed to connect or took over 5 s) only {@code limit},
+ * since each may wait a full timeout. A full endpoint is left out of the next claim, so a slow or
+ * dead endpoint holds only its own slots while the others keep flowing.
  */
 final class Lanes {
     private final int limit;
+    private final int backlog;
     private final Consumer<Job> starter;
     private final Map<String, Lane> lanes = new HashMap<>();
 
     private static final class Lane {
         int running;
+        boolean slow;
         final Deque<Job> waiting = new ArrayDeque<>();
     }
 
-    Lanes(int limit, Consumer<Job> starter) {
+    Lanes(int limit, int backlog, Consumer<Job> starter) {
         this.limit = limit;
+        this.backlog = Math.max(limit, backlog);
         this.starter = starter;
+    }
+
+    private int waitingLimit(Lane lane) {
+        return lane.slow ? limit : backlog;
     }
 
     /** Starts or queues the job; false when its endpoint's lane is full. */
@@ -38,7 +47,7 @@ final class Lanes {
             if (lane.running < limit) {
                 lane.running++;
                 start = true;
-            } else if (lane.waiting.size() < limit) {
+            } else if (lane.waiting.size() < waitingLimit(lane)) {
                 lane.waiting.add(job);
                 start = false;
             } else {
@@ -52,13 +61,14 @@ final class Lanes {
     }
 
     /** A job of this endpoint finished: start the next waiting one, if any. */
-    void done(String endpointId) {
+    void done(String endpointId, boolean slow) {
         Job next;
         synchronized (this) {
             Lane lane = lanes.get(endpointId);
             if (lane == null) {
                 return;
             }
+            lane.slow = slow;
             next = lane.waiting.poll();
             if (next == null) {
                 lane.running--;
@@ -74,7 +84,7 @@ final class Lanes {
 
     synchronized Set<String> full() {
         return lanes.entrySet().stream()
-                .filter(e -> e.getValue().running + e.getValue().waiting.size() >= 2 * limit)
+                .filter(e -> e.getValue().running + e.getValue().waiting.size() >= limit + waitingLimit(e.getValue()))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -56,12 +56,13 @@ class EndpointIsolationUnderLoadTest {
                     .findFirst().orElseThrow();
             JsonNode deliveries = Await.until(() -> http.get("/v1/webhook_endpoints/" + failingId
                             + "/deliveries?limit=100", account.testKey()).body(),
-                    d -> d.path("data").size() == EVENTS && d.findValues("attempts").stream().allMatch(a -> a.size() == 1),
+                    d -> d.path("data").size() == EVENTS && d.findValues("attempts").stream().allMatch(a -> a.size() >= 1),
                     Duration.ofSeconds(30), "every failing delivery to have its first attempt recorded");
             for (JsonNode delivery : deliveries.path("data")) {
                 assertThat(delivery.path("status").asText()).isEqualTo("pending");
-                assertThat(delivery.path("attempts").get(0).path("statusCode").asInt()).isEqualTo(500);
-                assertThat(delivery.path("nextAttemptAt").isNull()).isFalse();
+                JsonNode last = delivery.path("attempts").get(0);
+                assertThat(last.path("statusCode").asInt()).isEqualTo(500);
+                assertThat(last.path("nextRetryAt").isNull()).as("a retry is scheduled").isFalse();
             }
             // the hanging endpoint holds at most its own slots: it has not seen every event yet
             assertThat(hanging.received().size()).isLessThan(EVENTS);
