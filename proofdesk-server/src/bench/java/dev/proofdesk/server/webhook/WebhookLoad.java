@@ -69,11 +69,14 @@ public final class WebhookLoad {
             System.out.printf("backlog: %,d events committed in %.1f s (500 per transaction)%n", BACKLOG,
                     (System.nanoTime() - t) / 1e9);
             long started = System.nanoTime();
+            long cpu = cpuNanos();
             app.start();
             awaitDelivered(BACKLOG, Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("backlog drain: %,d deliveries in %.1f s = %,.0f deliveries/s%n", BACKLOG, seconds,
-                    BACKLOG / seconds);
+            double cpuPerDelivery = (cpuNanos() - cpu) / 1e3 / BACKLOG;
+            System.out.printf("backlog drain: %,d deliveries in %.1f s = %,.0f deliveries/s; CPU %.0f µs per "
+                            + "delivery (server and receiver) = %,.0f deliveries/s per core%n", BACKLOG, seconds,
+                    BACKLOG / seconds, cpuPerDelivery, 1e6 / cpuPerDelivery);
         }
 
         // 2. sustained: producers commit one event per transaction as fast as they can
@@ -81,11 +84,14 @@ public final class WebhookLoad {
         if (phases.contains("sustained")) try (Application app = open(postgres).start()) {
             Target target = target(app, base, false);
             long t = System.nanoTime();
+            long cpu = cpuNanos();
             long produced = produce(target, 0, PHASE, 4);
             awaitDelivered(produced, Duration.ofMinutes(2));
             double seconds = (System.nanoTime() - t) / 1e9;
+            double cpuPerEvent = (cpuNanos() - cpu) / 1e3 / produced;
             System.out.printf("sustained: %,d events (1 per transaction, 4 producers) delivered in %.1f s = "
-                    + "%,.0f deliveries/s%n", produced, seconds, produced / seconds);
+                    + "%,.0f deliveries/s; CPU %.0f µs per event committed and delivered%n", produced, seconds,
+                    produced / seconds, cpuPerEvent);
         }
 
         // 3. latency at a fixed rate, alone and beside a hanging endpoint
@@ -180,6 +186,11 @@ public final class WebhookLoad {
             t.join();
         }
         return produced.get();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void awaitDelivered(long count, Duration timeout) throws InterruptedException {

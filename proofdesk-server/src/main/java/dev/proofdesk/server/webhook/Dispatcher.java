@@ -189,8 +189,21 @@ public final class Dispatcher implements AutoCloseable {
             LOG.error("webhook delivery {} failed unexpectedly; it stays reserved until its lease ends",
                     job.claimed().id(), e);
         } finally {
-            lanes.done(job.endpointId(), slow);
+            List<Claimed> dropped = lanes.done(job.endpointId(), slow).stream().map(Job::claimed).toList();
+            if (!dropped.isEmpty()) {
+                giveBack(dropped);
+            }
         }
+    }
+
+    private void giveBack(List<Claimed> rows) {
+        try {
+            store.writeVoid(h -> deliveries.release(h, rows, now()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not give back {} deliveries; their lease will end", rows.size(), e);
+        }
+        outstanding.addAndGet(-rows.size());
+        wake();
     }
 
     private Outcome attempt(Job job) {
@@ -239,12 +252,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         List<Claimed> waiting = lanes.drainWaiting().stream().map(Job::claimed).toList();
         if (!waiting.isEmpty()) {
-            try {
-                store.writeVoid(h -> deliveries.release(h, waiting, now()));
-            } catch (RuntimeException e) {
-                LOG.warn("could not give back {} waiting deliveries; their lease will end", waiting.size(), e);
-            }
-            outstanding.addAndGet(-waiting.size());
+            giveBack(waiting);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (outstanding.get() > 0 && System.nanoTime() < deadline) {

@@ -11,11 +11,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Per-endpoint concurrency: at most {@code limit} deliveries in flight to one endpoint. Behind a
- * responsive endpoint up to {@code backlog} more may wait (they go out within milliseconds); behind
- * a slow one (its last attempt timed out, failed to connect or took over 5 s) only {@code limit},
- * since each may wait a full timeout. A full endpoint is left out of the next claim, so a slow or
- * dead endpoint holds only its own slots while the others keep flowing.
+ * Per-endpoint concurrency: at most {@code limit} deliveries in flight to one endpoint. Behind an
+ * endpoint that has just answered quickly up to {@code backlog} more may wait (they go out within
+ * milliseconds); behind one not yet heard from, or slow (its last attempt timed out, failed to
+ * connect or took over 5 s), only {@code limit}, and those are handed back as soon as it proves
+ * slow, since each would wait a full timeout. A full endpoint is left out of the next claim, so a
+ * slow or dead endpoint holds only its own slots while the others keep flowing.
  */
 final class Lanes {
     private final int limit;
@@ -25,7 +26,7 @@ final class Lanes {
 
     private static final class Lane {
         int running;
-        boolean slow;
+        boolean slow = true; // until it answers quickly
         final Deque<Job> waiting = new ArrayDeque<>();
     }
 
@@ -60,15 +61,23 @@ final class Lanes {
         return true;
     }
 
-    /** A job of this endpoint finished: start the next waiting one, if any. */
-    void done(String endpointId, boolean slow) {
+    /**
+     * A job of this endpoint finished: start the next waiting one, if any. Returns the waiting jobs
+     * taken back because the endpoint proved slow; the caller returns them to the store.
+     */
+    List<Job> done(String endpointId, boolean slow) {
         Job next;
+        List<Job> dropped = List.of();
         synchronized (this) {
             Lane lane = lanes.get(endpointId);
             if (lane == null) {
-                return;
+                return dropped;
             }
             lane.slow = slow;
+            if (slow && !lane.waiting.isEmpty()) {
+                dropped = new ArrayList<>(lane.waiting);
+                lane.waiting.clear();
+            }
             next = lane.waiting.poll();
             if (next == null) {
                 lane.running--;
@@ -80,6 +89,7 @@ final class Lanes {
         if (next != null) {
             starter.accept(next);
         }
+        return dropped;
     }
 
     synchronized Set<String> full() {

@@ -129,4 +129,27 @@ class WebhookDeliveryTest {
             assertThat(bad.message()).contains("ISO-8601");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aRedirectIsAFailureAndIsNotFollowed(Db db) {
+        TestServer server = TestServer.shared(db);
+        TestAccount account = server.newAccount();
+        HttpApi http = server.http();
+        try (WebhookReceiver target = WebhookReceiver.start();
+             WebhookReceiver redirecting = WebhookReceiver.start().answering(r ->
+                     new WebhookReceiver.Answer(302, Map.of("Location", target.url("/moved"))))) {
+            String endpoint = http.post("/v1/webhook_endpoints", account.testKey(),
+                    Map.of("url", redirecting.url("/old"))).body().path("id").asText();
+            http.post("/v1/webhook_endpoints/" + endpoint + "/test", account.testKey(), null);
+            JsonNode attempt = Await.until(() -> http.get("/v1/webhook_endpoints/" + endpoint + "/deliveries",
+                            account.testKey()).body().path("data").path(0).path("attempts").path(0),
+                    a -> a.has("statusCode"), WAIT, "the first attempt");
+            assertThat(attempt.path("statusCode").asInt()).isEqualTo(302);
+            assertThat(attempt.path("error").asText()).contains("redirects are not followed");
+            assertThat(attempt.path("nextRetryAt").isNull()).isFalse();
+            assertThat(target.received()).isEmpty();
+            assertThat(http.get("/v1/events?deliveryFailed=true", account.testKey()).body().path("data")).hasSize(1);
+        }
+    }
 }
