@@ -1,5 +1,6 @@
 package dev.proofdesk.server.dashboard;
 
+import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.session.Session;
@@ -39,7 +40,9 @@ final class SessionPages {
         params.put("session", session);
         params.put("flow", flow);
         params.put("result", ResultView.of(session.result()));
-        params.put("events", SessionEvents.of(v.services().events(), v.accountId(), session));
+        List<Event> events = SessionEvents.of(v.services().events(), v.accountId(), session);
+        params.put("events", events);
+        params.put("deliveries", v.services().webhooks().deliveriesOfEvents(events.stream().map(Event::id).toList()));
         web.render(ctx, v, "Session " + session.id(), "sessions/show.jte", params);
     }
 

@@ -12,18 +12,34 @@ import java.util.Map;
 /** Read side of the outbox for the API: an endpoint's deliveries with their attempts. */
 final class DeliveryQueries {
 
+    private record Row(String id, String eventId, String type, String endpointId, String status, int attempts,
+                       Long next, Instant created) {
+    }
+
+    private static final String SELECT = """
+            SELECT d.id, d.event_id, e.type, d.endpoint_id, d.status, d.attempts, d.next_attempt_at, d.lease_token,
+                   d.created_at
+            FROM webhook_deliveries d JOIN events e ON e.id = d.event_id""";
+
     List<DeliveryView> forEndpoint(Handle h, String endpointId, String startingAfter, int limit, Instant now) {
-        record Row(String id, String eventId, String type, String status, int attempts, Long next, Instant created) {
+        return views(h, h.createQuery(SELECT + " WHERE d.endpoint_id = :endpoint"
+                        + (startingAfter != null ? " AND d.id < :after" : "") + " ORDER BY d.id DESC LIMIT :limit")
+                .bind("endpoint", endpointId).bind("after", startingAfter).bind("limit", limit), now);
+    }
+
+    /** Every delivery of these events (of one account's events: the caller has checked them), newest first. */
+    List<DeliveryView> forEvents(Handle h, List<String> eventIds, Instant now) {
+        if (eventIds.isEmpty()) {
+            return List.of();
         }
-        List<Row> rows = h.createQuery("""
-                        SELECT d.id, d.event_id, e.type, d.status, d.attempts, d.next_attempt_at, d.lease_token,
-                               d.created_at
-                        FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
-                        WHERE d.endpoint_id = :endpoint""" + (startingAfter != null ? " AND d.id < :after" : "")
-                        + " ORDER BY d.id DESC LIMIT :limit")
-                .bind("endpoint", endpointId).bind("after", startingAfter).bind("limit", limit)
+        return views(h, h.createQuery(SELECT + " WHERE d.event_id IN (<events>) ORDER BY d.id DESC")
+                .bindList("events", eventIds), now);
+    }
+
+    private List<DeliveryView> views(Handle h, org.jdbi.v3.core.statement.Query query, Instant now) {
+        List<Row> rows = query
                 .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("event_id"), rs.getString("type"),
-                        rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("endpoint_id"), rs.getString("status"), rs.getInt("attempts"),
                         rs.getString("lease_token") != null ? null
                                 : Rows.instant(rs, "next_attempt_at").map(Instant::toEpochMilli).orElse(null),
                         Rows.requiredInstant(rs, "created_at")))
@@ -38,7 +54,7 @@ final class DeliveryQueries {
                             Rows.instant(rs, "next_retry_at").orElse(null), Rows.requiredInstant(rs, "created_at"))))
                     .forEach(e -> attempts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
-        return rows.stream().map(r -> new DeliveryView(r.id(), r.eventId(), r.type(), endpointId, r.status(),
+        return rows.stream().map(r -> new DeliveryView(r.id(), r.eventId(), r.type(), r.endpointId(), r.status(),
                 r.attempts(), r.next() == null ? null : Instant.ofEpochMilli(Math.max(r.next(), now.toEpochMilli())),
                 r.created(), attempts.getOrDefault(r.id(), List.of()))).toList();
     }

@@ -78,6 +78,11 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         });
     }
 
+    /** The deliveries of some of the account's events, e.g. everything sent about one session. */
+    public java.util.List<DeliveryView> deliveriesOfEvents(java.util.List<String> eventIds) {
+        return store.read(h -> deliveryQueries.forEvents(h, eventIds, events.now()));
+    }
+
     /** Drops events (and their deliveries) older than the retention period; returns how many events. */
     public int purgeExpired() {
         return retention.purge();
