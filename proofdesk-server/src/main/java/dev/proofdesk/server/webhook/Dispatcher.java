@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_CLAIM = 250;
     private static final Duration SLOW = Duration.ofSeconds(5);
+    /** How long a stuck endpoint's waiting deliveries are set aside, so claims need not walk past them. */
+    private static final Duration STUCK = Duration.ofSeconds(2);
 
     private final Environment environment;
     private final Store store;
@@ -106,7 +109,12 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void loop() {
+        long nextStuckCheck = 0;
         while (running) {
+            if (System.nanoTime() > nextStuckCheck) {
+                setAsideStuck();
+                nextStuckCheck = System.nanoTime() + STUCK.toNanos();
+            }
             int wanted = Math.min(MAX_CLAIM, capacity - outstanding.get());
             int claimed = 0;
             if (wanted > 0) {
@@ -124,6 +132,23 @@ public final class Dispatcher implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * An endpoint whose slots are all hung takes nothing more until one comes back, so its due
+     * deliveries are moved a little into the future: otherwise every claim would walk past them.
+     */
+    private void setAsideStuck() {
+        Set<String> stuck = lanes.stuck(STUCK);
+        if (stuck.isEmpty()) {
+            return;
+        }
+        Instant until = now().plus(STUCK);
+        try {
+            store.writeVoid(h -> stuck.forEach(id -> deliveries.hold(h, id, until)));
+        } catch (RuntimeException e) {
+            LOG.warn("could not set aside the deliveries of {} stuck endpoints", stuck.size(), e);
         }
     }
 

@@ -27,6 +27,7 @@ final class Lanes {
     private static final class Lane {
         int running;
         boolean slow = true; // until it answers quickly
+        long lastProgress = System.nanoTime();
         final Deque<Job> waiting = new ArrayDeque<>();
     }
 
@@ -74,6 +75,7 @@ final class Lanes {
                 return dropped;
             }
             lane.slow = slow;
+            lane.lastProgress = System.nanoTime();
             if (slow && !lane.waiting.isEmpty()) {
                 dropped = new ArrayList<>(lane.waiting);
                 lane.waiting.clear();
@@ -95,6 +97,14 @@ final class Lanes {
     synchronized Set<String> full() {
         return lanes.entrySet().stream()
                 .filter(e -> e.getValue().running + e.getValue().waiting.size() >= limit + waitingLimit(e.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Endpoints whose every slot has been busy, with nothing finishing, for longer than {@code quiet}. */
+    synchronized Set<String> stuck(java.time.Duration quiet) {
+        long now = System.nanoTime();
+        return lanes.entrySet().stream()
+                .filter(e -> e.getValue().running >= limit && now - e.getValue().lastProgress > quiet.toNanos())
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
