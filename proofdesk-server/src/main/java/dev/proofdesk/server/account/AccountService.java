@@ -33,13 +33,16 @@ public final class AccountService {
 
     public List<Account> list() {
         return control.read(h -> h.createQuery("SELECT * FROM accounts ORDER BY id")
-                .map((rs, ctx) -> new Account(rs.getString("id"), rs.getString("name"),
-                        Rows.requiredInstant(rs, "created_at")))
-                .list());
+                .map((rs, ctx) -> map(rs)).list());
     }
 
     public Optional<Account> find(String id) {
-        return list().stream().filter(a -> a.id().equals(id)).findFirst();
+        return control.read(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    private static Account map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(rs.getString("id"), rs.getString("name"), Rows.requiredInstant(rs, "created_at"));
     }
 
     /** The only account, for commands that may omit {@code --account} while there is just one. */

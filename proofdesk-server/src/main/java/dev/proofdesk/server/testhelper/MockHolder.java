@@ -22,8 +22,8 @@ public final class MockHolder {
     }
 
     public Session complete(String accountId, String sessionId, String clientSecret, String mockPassportId) {
-        byte[] chipKey = passports.chipKey(accountId, mockPassportId);
         MockPassport passport = passports.get(accountId, mockPassportId);
+        byte[] chipKey = passports.chipKey(accountId, mockPassportId);
         String challenge = testVerification.challenge(sessionId, clientSecret);
         byte[] signature = ChipSigner.sign(chipKey, Base64.getDecoder().decode(challenge));
         return testVerification.submit(sessionId, clientSecret, new SubmissionInput(passport.chip().dg1(),

@@ -95,9 +95,13 @@ public final class MockPassportService {
 
     /** The private key of the mock chip, to answer a challenge as a real chip would. */
     public byte[] chipKey(String accountId, String id) {
-        get(accountId, id);
-        String sealed = testStore.read(h -> h.createQuery("SELECT chip_key FROM mock_passports WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
+        if (!Ids.isUuid(id)) {
+            throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
+        }
+        String sealed = testStore.read(h -> h.createQuery(
+                        "SELECT chip_key FROM mock_passports WHERE id = :id AND account_id = :a")
+                .bind("id", id).bind("a", accountId).mapTo(String.class).findOne())
+                .orElseThrow(() -> ApiException.notFound("Mock passport", id));
         return masterKey.open(Base64.getDecoder().decode(sealed), CHIP_KEY_PURPOSE);
     }
 
