@@ -1,0 +1,7 @@
+package dev.proofdesk.passport.chip;
+
+/** How the terminal opened the chip. */
+public enum AccessControl {
+    BAC,
+    PACE
+}
