@@ -57,7 +57,8 @@ public final class ChipTerminal {
             return new ChipReadException(ChipReadException.Reason.LINK, card.linkFailure().getMessage(), card.linkFailure());
         }
         int sw = statusWord(e);
-        if (sw == 0x6300 || (sw & 0xFFF0) == 0x63C0 || sw == 0x6982 && "BAC".equals(protocol)) {
+        // JMRTD repeats a refused BAC MUTUAL AUTHENTICATE, so the last status word may not be the 6300 that counts.
+        if (card.authenticationFailed() || sw == 0x6300 || (sw & 0xFFF0) == 0x63C0) {
             return new ChipReadException(ChipReadException.Reason.ACCESS_DENIED,
                     protocol + " refused: the document number, dates of birth and expiry, or the CAN do not match this document", e);
         }
