@@ -93,7 +93,7 @@ final class ChipSession {
         }
         selectApplet(false);
         try {
-            passport.doBAC(new BACKey(mrz.documentNumber(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
+            passport.doBAC(new BACKey(mrz.documentNumberField(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
         } catch (CardServiceException e) {
             throw ChipTerminal.accessFailure("BAC", e, card);
         }
@@ -125,7 +125,7 @@ final class ChipSession {
             case AccessKey.Can can -> PACEKeySpec.createCANKey(can.can());
             case AccessKey.Mrz mrz -> {
                 try {
-                    yield PACEKeySpec.createMRZKey(new BACKey(mrz.documentNumber(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
+                    yield PACEKeySpec.createMRZKey(new BACKey(mrz.documentNumberField(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("PACE key derivation is unavailable", e);
                 }
