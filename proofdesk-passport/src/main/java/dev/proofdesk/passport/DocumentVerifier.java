@@ -1,6 +1,8 @@
 package dev.proofdesk.passport;
 
-import dev.proofdesk.passport.aa.ActiveAuthentication;
+import dev.proofdesk.passport.chip.ChipAuthMethod;
+import dev.proofdesk.passport.chip.ChipProof;
+import dev.proofdesk.passport.chip.ChipRead;
 import dev.proofdesk.passport.lds.Dg15;
 import dev.proofdesk.passport.lds.MalformedDocumentException;
 import dev.proofdesk.passport.lds.Mrz;
@@ -13,17 +15,17 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
- * Verifies one document proof against one environment (DESIGN §5): parse, passive and active
- * authentication, expiry, and the flow's rules. Every check runs and every failure is listed;
+ * Verifies one document proof against one environment (DESIGN §5): parse, passive
+ * authentication, the chip's proof (Chip or Active Authentication), expiry, and the flow's rules. Every check runs and every failure is listed;
  * nothing the holder submits can make it throw. Thread-safe; build one per environment.
  */
 public final class DocumentVerifier {
@@ -46,43 +48,72 @@ public final class DocumentVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Verifies a submission read by the holder's own device: the chip's only possible proof is an
+     * active-authentication signature over {@code challenge}. A submission without DG15 or
+     * without a signature carries no proof.
+     */
     public VerificationResult verify(DocumentProof proof, byte[] challenge, Rules rules) {
         Objects.requireNonNull(rules, "rules");
+        if (proof == null) {
+            return error("DG1 and SOD are required");
+        }
+        Map<Integer, byte[]> groups = new HashMap<>();
+        groups.put(1, proof.dg1());
+        if (proof.dg15() != null) {
+            groups.put(15, proof.dg15());
+        }
+        boolean signed = proof.dg15() != null && challenge != null
+                && proof.activeAuthSignature() != null && proof.activeAuthSignature().length > 0;
+        ChipProof chipProof = signed ? new ChipProof.ActiveAuthentication(challenge, proof.activeAuthSignature())
+                : new ChipProof.None();
+        return guarded(() -> run(proof.sod(), groups, chipProof, false, rules));
+    }
+
+    /**
+     * Verifies a chip the server read itself as terminal ({@code ChipTerminal}): passive
+     * authentication over DG1, DG14 and DG15 exactly as read, then the chip's proof.
+     */
+    public VerificationResult verify(ChipRead read, Rules rules) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(read, "read");
+        return guarded(() -> run(read.sod(), read.dataGroups(), read.proof(), true, rules));
+    }
+
+    private static VerificationResult guarded(Supplier<VerificationResult> verification) {
         try {
-            return run(proof, challenge, rules);
+            return verification.get();
         } catch (RuntimeException e) {
             // Defence in depth: a parser corner we did not foresee is still the holder's bad data.
             return error("the submission could not be processed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private VerificationResult run(DocumentProof proof, byte[] challenge, Rules rules) {
+    private VerificationResult run(byte[] sodBytes, Map<Integer, byte[]> groups, ChipProof proof, boolean relayed,
+                                   Rules rules) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        if (proof == null || proof.dg1() == null || proof.sod() == null) {
+        byte[] dg1 = groups.get(1);
+        if (dg1 == null || sodBytes == null) {
             return error("DG1 and SOD are required");
         }
-        if (proof.dg1().length > MAX_DG1_LENGTH) {
+        if (dg1.length > MAX_DG1_LENGTH) {
             return error("DG1 is larger than " + MAX_DG1_LENGTH + " bytes");
         }
         Document document;
         SecurityObject sod;
-        SubjectPublicKeyInfo chipKey;
+        SubjectPublicKeyInfo dg15Key;
         try {
-            document = Mrz.parseDg1(proof.dg1(), today);
-            sod = SecurityObject.parse(proof.sod());
-            chipKey = proof.dg15() == null ? null : Dg15.parse(proof.dg15());
+            document = Mrz.parseDg1(dg1, today);
+            sod = SecurityObject.parse(sodBytes);
+            dg15Key = groups.get(15) == null ? null : Dg15.parse(groups.get(15));
         } catch (MalformedDocumentException e) {
             return error(e.getMessage());
         }
 
         Checks checks = new Checks();
         checks.pass(CheckName.DOCUMENT_PARSED);
-        Map<Integer, byte[]> groups = new HashMap<>();
-        groups.put(1, proof.dg1());
-        if (proof.dg15() != null) {
-            groups.put(15, proof.dg15());
-        }
+        // Hashed exactly as read: a re-encoding could differ from what the issuer signed.
         PassiveAuthenticationResult pa = passive.verify(sod, groups, now);
         checks.add(CheckName.SOD_SIGNATURE, pa.signatureValid(), FailureCode.SIGNATURE_INVALID,
                 "the SOD signature does not verify under its document signer certificate");
@@ -99,16 +130,14 @@ public final class DocumentVerifier {
                 "the document signer certificate is revoked");
         checks.add(CheckName.DATA_GROUP_HASHES, pa.hashesMatch(), FailureCode.DATA_TAMPERED,
                 String.join("; ", pa.hashProblems()));
-        boolean genuine = chipKey != null && challenge != null
-                && ActiveAuthentication.verify(chipKey, challenge, proof.activeAuthSignature());
-        checks.add(CheckName.ACTIVE_AUTHENTICATION, genuine, FailureCode.CHIP_NOT_GENUINE,
-                chipKey == null ? "no DG15: the chip cannot prove it is genuine"
-                        : "the chip's signature does not verify over this session's challenge");
+        ChipAuthMethod method = new ChipCheck(groups, dg15Key, sod, pa, relayed)
+                .apply(checks, proof, rules.requireChipAuthentication());
         applyRules(checks, document, rules, today);
 
         List<Failure> failures = checks.failures();
         Outcome outcome = failures.isEmpty() ? new Outcome.Valid() : new Outcome.Invalid(failures);
-        return new VerificationResult(outcome, checks.list(), pa.warnings(), Optional.of(document), pa.anchorIsMock());
+        return new VerificationResult(outcome, checks.list(), pa.warnings(), Optional.of(document), pa.anchorIsMock(),
+                method);
     }
 
     private void applyRules(Checks checks, Document document, Rules rules, LocalDate today) {
@@ -140,6 +169,6 @@ public final class DocumentVerifier {
     private static VerificationResult error(String reason) {
         return new VerificationResult(new Outcome.Error(reason),
                 List.of(new Check(CheckName.DOCUMENT_PARSED, false, FailureCode.DOCUMENT_MALFORMED)),
-                List.of(), Optional.empty(), false);
+                List.of(), Optional.empty(), false, ChipAuthMethod.NONE);
     }
 }

@@ -8,6 +8,8 @@ public enum FailureCode {
     MOCK_DOCUMENT,
     DATA_TAMPERED,
     CHIP_NOT_GENUINE,
+    /** The chip did not prove itself (no DG14 key, no DG15, or no proof submitted) and the flow requires it. */
+    CHIP_AUTHENTICATION_UNAVAILABLE,
     DOCUMENT_EXPIRED,
     AGE_BELOW_MINIMUM,
     COUNTRY_NOT_ALLOWED,

@@ -85,6 +85,16 @@ class RulesTest {
     }
 
     @Test
+    void aGenuineChipIsRequiredByDefaultAndByTheOlderConstructor() {
+        assertThat(Rules.defaults().requireChipAuthentication()).isTrue();
+        assertThat(new Rules(null, Set.of(), Set.of(), true, true, Set.of(DocumentType.PASSPORT)).requireChipAuthentication())
+                .isTrue();
+        Rules off = Rules.defaults().withRequireChipAuthentication(false);
+        assertThat(off.requireChipAuthentication()).isFalse();
+        assertThat(off.withMinimumAge(18).withOfac(false).requireChipAuthentication()).isFalse();
+    }
+
+    @Test
     void rulesRejectImpossibleConfigurations() {
         assertThatThrownBy(() -> Rules.defaults().withMinimumAge(121)).hasMessageContaining("minimumAge");
         assertThatThrownBy(() -> Rules.defaults().withCountries(Set.of("FRA"), Set.of("DEU"))).hasMessageContaining("not both");

@@ -7,8 +7,10 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.SignerInformationVerifier;
@@ -60,8 +62,11 @@ public final class PassiveAuthenticator {
                 }
             }
         }
+        List<String> hashProblems = new ArrayList<>();
+        Set<Integer> matched = new HashSet<>();
+        checkHashes(sod, dataGroups, hashProblems, matched);
         return new PassiveAuthenticationResult(signatureValid, issuer, anchor.map(TrustAnchor::mock).orElse(false),
-                dsc.isValidOn(Date.from(now)), revoked, hashProblems(sod, dataGroups), warnings);
+                dsc.isValidOn(Date.from(now)), revoked, hashProblems, matched, warnings);
     }
 
     private static boolean signatureValid(SecurityObject sod, X509CertificateHolder dsc) {
@@ -84,8 +89,8 @@ public final class PassiveAuthenticator {
         return false;
     }
 
-    private static List<String> hashProblems(SecurityObject sod, Map<Integer, byte[]> dataGroups) {
-        List<String> problems = new ArrayList<>();
+    private static void checkHashes(SecurityObject sod, Map<Integer, byte[]> dataGroups, List<String> problems,
+                                    Set<Integer> matched) {
         if (!sod.hashes().containsKey(1)) {
             problems.add("the SOD does not list DG1");
         }
@@ -95,9 +100,10 @@ public final class PassiveAuthenticator {
                 problems.add("DG" + e.getKey() + " was submitted but the SOD does not list it");
             } else if (!MessageDigest.isEqual(expected, digest(sod, e.getValue()))) {
                 problems.add("DG" + e.getKey() + " does not match its hash in the SOD");
+            } else {
+                matched.add(e.getKey());
             }
         }
-        return problems;
     }
 
     private static byte[] digest(SecurityObject sod, byte[] data) {
