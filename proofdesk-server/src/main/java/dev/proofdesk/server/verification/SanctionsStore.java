@@ -2,9 +2,12 @@ package dev.proofdesk.server.verification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.proofdesk.passport.sanctions.SanctionsEntry;
 import dev.proofdesk.passport.sanctions.SanctionsList;
+import dev.proofdesk.passport.sanctions.SdnFile;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -31,7 +34,11 @@ public final class SanctionsStore {
     private record Loaded(String importId, SanctionsList list) {
     }
 
-    public record Imported(String id, int entries) {
+    /**
+     * @param unmappedCountries country names the file uses that have no ICAO code here; passports
+     *     listed under them are not screened by number
+     */
+    public record Imported(String id, int entries, java.util.Set<String> unmappedCountries) {
     }
 
     public SanctionsStore(Store store, Clock clock, ObjectMapper json, Supplier<SanctionsList> fallback) {
@@ -56,17 +63,18 @@ public final class SanctionsStore {
     public Optional<Imported> latest() {
         return store.read(h -> h.createQuery(
                         "SELECT id, entry_count FROM sanctions_lists ORDER BY imported_at DESC, id DESC LIMIT 1")
-                .map((rs, c) -> new Imported(rs.getString(1), rs.getInt(2))).findOne());
+                .map((rs, c) -> new Imported(rs.getString(1), rs.getInt(2), java.util.Set.of())).findOne());
     }
 
     /** Parses SDN.XML (reporting progress) and makes it the list in force. */
     public Imported importSdnXml(String source, InputStream sdnXml, LongConsumer progress) {
-        List<SanctionsEntry> entries;
+        SdnFile file;
         try {
-            entries = SanctionsList.parseSdnXml(sdnXml, progress);
+            file = SanctionsList.parseSdnXml(sdnXml, progress);
         } catch (RuntimeException e) {
             throw ApiException.validation("file", "is not a readable SDN.XML file: " + e.getMessage());
         }
+        List<SanctionsEntry> entries = file.entries();
         if (entries.isEmpty()) {
             throw ApiException.validation("file", "contains no individuals; is it OFAC's SDN.XML?");
         }
@@ -77,16 +85,36 @@ public final class SanctionsStore {
                 VALUES (:id, :source, :count, :entries, :at)""")
                 .bind("id", id).bind("source", source).bind("count", entries.size()).bind("entries", body)
                 .bind("at", clock.millis()).execute());
-        return new Imported(id, entries.size());
+        return new Imported(id, entries.size(), file.unmappedCountries());
     }
 
     private SanctionsList load(String id) {
         String body = store.read(h -> h.createQuery("SELECT entries FROM sanctions_lists WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
         try {
-            return SanctionsList.of(json.readValue(body, new TypeReference<List<SanctionsEntry>>() { }));
-        } catch (JsonProcessingException e) {
+            JsonNode tree = json.readTree(body);
+            for (JsonNode entry : tree) {
+                splitLegacyNames(entry);
+            }
+            return SanctionsList.of(json.convertValue(tree, new TypeReference<List<SanctionsEntry>>() { }));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("stored sanctions list " + id + " is unreadable", e);
+        }
+    }
+
+    /**
+     * Lists imported before names were stored split into given names and surname hold each name
+     * as one string; read as a name that only matches whole, they screen as they did until the
+     * next import.
+     */
+    private static void splitLegacyNames(JsonNode entry) {
+        JsonNode names = entry.path("names");
+        if (names instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.objectNode().put("givenNames", array.get(i).asText()).put("surname", ""));
+                }
+            }
         }
     }
 
