@@ -42,7 +42,7 @@ public final class PassiveAuthenticator {
         boolean signatureValid = signatureValid(sod, dsc);
         var anchor = anchors.issuerOf(dsc);
         IssuerStatus issuer = anchor.isPresent() ? IssuerStatus.TRUSTED
-                : signedByKnownMock(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
+                : signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
         boolean revoked = false;
         if (anchor.isPresent()) {
             List<X509CRLHolder> crls = anchors.crlsOf(anchor.get());

@@ -9,20 +9,26 @@ import dev.proofdesk.passport.sanctions.SanctionsEntry;
 import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.passport.sanctions.SdnFile;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
+import org.jdbi.v3.core.Handle;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
  * The sanctions list in force in one environment: the newest import, else a fallback (the small
- * built-in list in test, an empty list in live). Indexed once per import, not per screening.
+ * built-in list in test, an empty list in live). Indexed once per import, not per screening. In
+ * test, an account's flagged mock passports add their identities to the list that screens that
+ * account's documents, and only that account's.
  */
 public final class SanctionsStore {
     private final Store store;
@@ -30,8 +36,14 @@ public final class SanctionsStore {
     private final ObjectMapper json;
     private final Supplier<SanctionsList> fallback;
     private final AtomicReference<Loaded> cached = new AtomicReference<>();
+    /** Per account: the list in force with the account's test identities, while neither changes. */
+    private final Map<String, Added> added = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ACCOUNTS = 1000;
 
     private record Loaded(String importId, SanctionsList list) {
+    }
+
+    private record Added(SanctionsList base, int count, SanctionsList list) {
     }
 
     /**
@@ -46,6 +58,59 @@ public final class SanctionsStore {
         this.clock = clock;
         this.json = json;
         this.fallback = fallback;
+    }
+
+    /** The list that screens this account's documents: in test with the identities its flagged mocks added. */
+    public SanctionsList current(String accountId) {
+        SanctionsList base = current();
+        if (isLive()) {
+            return base;
+        }
+        int count = store.read(h -> h.createQuery("SELECT COUNT(*) FROM test_sanctions_entries WHERE account_id = :a")
+                .bind("a", accountId).mapTo(Integer.class).one());
+        if (count == 0) {
+            return base;
+        }
+        Added cachedForAccount = added.get(accountId);
+        if (cachedForAccount != null && cachedForAccount.base() == base && cachedForAccount.count() == count) {
+            return cachedForAccount.list();
+        }
+        List<SanctionsEntry> entries = store.read(h -> h.createQuery(
+                        "SELECT entry FROM test_sanctions_entries WHERE account_id = :a ORDER BY id")
+                .bind("a", accountId).mapTo(String.class).list()).stream().map(this::readEntry).toList();
+        SanctionsList list = base.with(entries);
+        if (added.size() >= MAX_CACHED_ACCOUNTS) {
+            added.clear();
+        }
+        added.put(accountId, new Added(base, entries.size(), list));
+        return list;
+    }
+
+    /**
+     * Lists an identity for one account of the test environment, in the caller's transaction (the
+     * mock passport that carries it is stored in the same one). Live's list only ever comes from imports.
+     */
+    public void addTestIdentity(Handle h, String accountId, String id, SanctionsEntry entry) {
+        if (isLive()) {
+            throw new IllegalStateException("test identities are never added to live's sanctions list");
+        }
+        h.createUpdate("""
+                INSERT INTO test_sanctions_entries (id, account_id, entry, created_at)
+                VALUES (:id, :account, :entry, :now)""")
+                .bind("id", id).bind("account", accountId).bind("entry", write(entry)).bind("now", clock.millis())
+                .execute();
+    }
+
+    private boolean isLive() {
+        return store.environment().orElseThrow() == Environment.LIVE;
+    }
+
+    private SanctionsEntry readEntry(String text) {
+        try {
+            return json.readValue(text, SanctionsEntry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored test sanctions entry is unreadable", e);
+        }
     }
 
     public SanctionsList current() {
@@ -118,7 +183,7 @@ public final class SanctionsStore {
         }
     }
 
-    private String write(List<SanctionsEntry> entries) {
+    private String write(Object entries) {
         try {
             return json.writeValueAsString(entries);
         } catch (JsonProcessingException e) {
