@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param anchorIsMock whether the trusted anchor that issued the DSC is a mock CSCA
  * @param dscCurrent the document signer certificate is within its validity period now
  * @param revoked a current CRL of the issuing CSCA lists the document signer
+ * @param revocationChecked a CRL of the trusted issuing CSCA was consulted; false when the chain
+ *     failed or the CSCA has no CRL, and then {@code revoked} proves nothing
  * @param hashProblems one line per data group whose hash is missing or differs; empty when all match
  * @param warnings conditions that do not fail the document, such as no CRL for the issuer
  */
@@ -18,6 +20,7 @@ public record PassiveAuthenticationResult(
         boolean anchorIsMock,
         boolean dscCurrent,
         boolean revoked,
+        boolean revocationChecked,
         List<String> hashProblems,
         List<String> warnings) {
 

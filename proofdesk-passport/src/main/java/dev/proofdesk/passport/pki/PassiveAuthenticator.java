@@ -44,8 +44,10 @@ public final class PassiveAuthenticator {
         IssuerStatus issuer = anchor.isPresent() ? IssuerStatus.TRUSTED
                 : signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
         boolean revoked = false;
+        boolean revocationChecked = false;
         if (anchor.isPresent()) {
             List<X509CRLHolder> crls = anchors.crlsOf(anchor.get());
+            revocationChecked = !crls.isEmpty();
             if (crls.isEmpty()) {
                 warnings.add("no CRL for the issuing CSCA; revocation of the document signer was not checked");
             } else {
@@ -61,7 +63,7 @@ public final class PassiveAuthenticator {
             }
         }
         return new PassiveAuthenticationResult(signatureValid, issuer, anchor.map(TrustAnchor::mock).orElse(false),
-                dsc.isValidOn(Date.from(now)), revoked, hashProblems(sod, dataGroups), warnings);
+                dsc.isValidOn(Date.from(now)), revoked, revocationChecked, hashProblems(sod, dataGroups), warnings);
     }
 
     private static boolean signatureValid(SecurityObject sod, X509CertificateHolder dsc) {

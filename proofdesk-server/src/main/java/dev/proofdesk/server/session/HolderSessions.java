@@ -178,7 +178,8 @@ public final class HolderSessions {
         }
         ObjectNode result = verdict.result().deepCopy();
         ObjectNode check = ((ArrayNode) result.withArray("/checks")).addObject();
-        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null);
+        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null)
+                .put("skipped", false);
         return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, result, verdict.nullifier());
     }
 
