@@ -12,6 +12,10 @@ final class Checks {
         checks.add(Check.pass(name));
     }
 
+    void skip(String name) {
+        checks.add(Check.skip(name));
+    }
+
     void fail(String name, FailureCode code, String detail) {
         checks.add(new Check(name, false, code));
         failures.add(new Failure(name, code, detail));

@@ -126,8 +126,12 @@ public final class DocumentVerifier {
         }
         checks.add(CheckName.DOCUMENT_SIGNER_VALIDITY, pa.dscCurrent(), FailureCode.ISSUER_UNTRUSTED,
                 "the document signer certificate is outside its validity period");
-        checks.add(CheckName.DOCUMENT_SIGNER_REVOCATION, !pa.revoked(), FailureCode.ISSUER_UNTRUSTED,
-                "the document signer certificate is revoked");
+        if (pa.revocationChecked()) {
+            checks.add(CheckName.DOCUMENT_SIGNER_REVOCATION, !pa.revoked(), FailureCode.ISSUER_UNTRUSTED,
+                    "the document signer certificate is revoked");
+        } else {
+            checks.skip(CheckName.DOCUMENT_SIGNER_REVOCATION);
+        }
         checks.add(CheckName.DATA_GROUP_HASHES, pa.hashesMatch(), FailureCode.DATA_TAMPERED,
                 String.join("; ", pa.hashProblems()));
         ChipAuthMethod method = new ChipCheck(groups, dg15Key, sod, pa, relayed)

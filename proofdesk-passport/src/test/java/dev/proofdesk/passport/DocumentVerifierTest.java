@@ -96,13 +96,25 @@ public class DocumentVerifierTest {
 
     @ParameterizedTest
     @EnumSource(SignatureAlgorithm.class)
+    void anotherDeploymentsMockDocumentInLiveIsReportedAsMockByItsCertificatePolicy(SignatureAlgorithm alg) {
+        // Live knows only its own deployment's mock CSCA key; this document comes from another deployment.
+        DocumentVerifier live = new DocumentVerifier(TrustAnchors.empty(), List.of(TestPki.otherIssuer().cscaPublicKey()),
+                SanctionsList.empty(), TestPki.CLOCK);
+        VerificationResult r = live.verify(proof(issue(alg, Defect.NONE), CHALLENGE), CHALLENGE, Rules.defaults());
+        assertThat(codes(r)).containsExactly(FailureCode.MOCK_DOCUMENT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
     void cscaWithTheSameNameButAnotherKeyIsNotTheIssuer(SignatureAlgorithm alg) {
         // Both mock issuers use the same CSCA subject name; only the key tells them apart.
         assertThat(TestPki.otherIssuer().cscaCertificate().getSubject()).isEqualTo(TestPki.issuer().cscaCertificate().getSubject());
         DocumentVerifier other = new DocumentVerifier(TestPki.otherIssuer().trustAnchors(), List.of(),
                 SanctionsList.empty(), TestPki.CLOCK);
         VerificationResult r = other.verify(proof(issue(alg, Defect.NONE), CHALLENGE), CHALLENGE, Rules.defaults());
-        assertThat(codes(r)).containsExactly(FailureCode.ISSUER_UNTRUSTED);
+        // Not trusted there, and a test document by its policy: a mock CSCA the environment does not trust.
+        assertThat(codes(r)).containsExactly(FailureCode.MOCK_DOCUMENT);
+        assertThat(r.mockIssuer()).isFalse();
     }
 
     @ParameterizedTest

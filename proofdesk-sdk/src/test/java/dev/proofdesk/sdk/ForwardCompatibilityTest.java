@@ -83,6 +83,23 @@ class ForwardCompatibilityTest {
     }
 
     @Test
+    void readsSkippedChecksAndResultsOfServersThatDidNotSayWhetherACheckRan() {
+        status = 200;
+        body = """
+                {"id": "0192e4a0-0000-7000-8000-000000000001", "object": "session", "status": "valid",
+                 "flowId": "f", "cost": 10, "livemode": true, "createdAt": "2025-01-01T00:00:00Z",
+                 "result": {"checks": [{"name": "issuer_chain", "passed": true, "code": null},
+                                       {"name": "document_signer_revocation", "passed": true, "code": null,
+                                        "skipped": true}]}}""";
+        try (Proofdesk client = client(0)) {
+            var result = client.sessions().retrieve("0192e4a0-0000-7000-8000-000000000001").result();
+            assertThat(result.failures()).isEmpty();
+            assertThat(result.skipped()).extracting(c -> c.name()).containsExactly("document_signer_revocation");
+            assertThat(result.checks().getFirst().skipped()).isFalse();
+        }
+    }
+
+    @Test
     void readsTheRequestIdFromTheHeaderWhenTheBodyIsNotAnErrorEnvelope() {
         status = 502;
         body = "<html>Bad gateway</html>";

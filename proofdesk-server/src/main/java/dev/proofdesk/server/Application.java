@@ -101,8 +101,8 @@ public final class Application implements AutoCloseable {
         this.mockIssuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
         this.listening = new Listening(masterKey, clock);
         this.environments = buildEnvironments();
-        this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer, masterKey,
-                clock, json);
+        this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer,
+                environments.of(Environment.TEST).verification().sanctions(), masterKey, clock, json);
         this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification());
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(database.control(), clock, audit, passwords);

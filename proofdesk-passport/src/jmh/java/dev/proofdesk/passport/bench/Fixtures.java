@@ -25,7 +25,7 @@ final class Fixtures {
         Random random = new Random(42);
         List<SanctionsEntry> entries = new ArrayList<>(individuals);
         for (int i = 0; i < individuals; i++) {
-            List<String> names = List.of(name(random), name(random), name(random));
+            List<SanctionsEntry.Name> names = List.of(name(random), name(random), name(random));
             LocalDate dob = LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
             boolean yearOnly = i % 3 == 0;
             List<SanctionsEntry.Passport> passports = i % 3 == 1
@@ -37,15 +37,22 @@ final class Fixtures {
         return SanctionsList.of(entries);
     }
 
-    private static String name(Random random) {
-        StringBuilder b = new StringBuilder();
-        for (int part = 0; part < 2 + random.nextInt(2); part++) {
+    /** A given name and a surname of one or two parts. */
+    private static SanctionsEntry.Name name(Random random) {
+        StringBuilder surname = new StringBuilder();
+        for (int part = 0; part < 1 + random.nextInt(2); part++) {
             if (part > 0) {
-                b.append(part == 1 ? " " : "-");
+                surname.append("-");
             }
-            for (int s = 0; s < 2 + random.nextInt(2); s++) {
-                b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-            }
+            surname.append(word(random));
+        }
+        return new SanctionsEntry.Name(word(random), surname.toString());
+    }
+
+    private static String word(Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < 2 + random.nextInt(2); s++) {
+            b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
         }
         return b.toString();
     }

@@ -22,6 +22,22 @@ public final class Mrz {
         return parseText(mrzText(dg1), today);
     }
 
+    /**
+     * The date of birth a reader on {@code today} takes from this date's two-digit year: the date
+     * itself when it lies within the last hundred years, else a century off (1920 reads as 2020).
+     */
+    public static LocalDate birthDateAsRead(LocalDate date, LocalDate today) {
+        return MrzDates.birth(MrzDates.format(date), today);
+    }
+
+    /**
+     * The expiry date a reader on {@code today} takes from this date's two-digit year: the date
+     * itself from fifty years back to fifty years ahead, else a century off (2080 reads as 1980).
+     */
+    public static LocalDate expiryDateAsRead(LocalDate date, LocalDate today) {
+        return MrzDates.expiry(MrzDates.format(date), today);
+    }
+
     static String mrzText(byte[] dg1) {
         Tlv outer = Tlv.read(dg1, 0);
         if (outer.tag() != 0x61 || outer.end() != dg1.length) {

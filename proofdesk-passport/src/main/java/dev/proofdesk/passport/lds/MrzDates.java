@@ -22,6 +22,12 @@ final class MrzDates {
         return candidate.isAfter(today.plusYears(50)) ? candidate.minusYears(100) : candidate;
     }
 
+    /** YYMMDD: the year modulo 100, which is all an MRZ keeps. */
+    static String format(LocalDate date) {
+        return String.format("%02d%02d%02d", Math.floorMod(date.getYear(), 100), date.getMonthValue(),
+                date.getDayOfMonth());
+    }
+
     private static LocalDate parse(String yymmdd, int century) {
         for (int i = 0; i < 6; i++) {
             char c = yymmdd.charAt(i);

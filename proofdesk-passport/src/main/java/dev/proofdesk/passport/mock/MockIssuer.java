@@ -4,7 +4,9 @@ import dev.proofdesk.passport.Document;
 import dev.proofdesk.passport.emulator.ChipImage;
 import dev.proofdesk.passport.lds.Dg15;
 import dev.proofdesk.passport.lds.Dg1Writer;
+import dev.proofdesk.passport.lds.Mrz;
 import dev.proofdesk.passport.lds.SecurityObjectWriter;
+import dev.proofdesk.passport.pki.Certificates;
 import dev.proofdesk.passport.pki.Keys;
 import dev.proofdesk.passport.pki.TrustAnchor;
 import dev.proofdesk.passport.pki.TrustAnchors;
@@ -31,7 +33,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 public final class MockIssuer implements AutoCloseable {
     /** Private certificate policy on every mock CSCA and DSC, so any verifier can tell a test document. */
-    public static final String MOCK_POLICY_OID = "1.3.6.1.4.1.59812.1";
+    public static final String MOCK_POLICY_OID = Certificates.MOCK_POLICY_OID;
     public static final String ISSUING_STATE = "UTO";
     private static final int RSA_POOL_SIZE = 16;
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
@@ -103,6 +105,15 @@ public final class MockIssuer implements AutoCloseable {
         LocalDate expiry = spec.expiryDate() != null ? spec.expiryDate() : today.plusYears(5);
         if (spec.defect() == Defect.EXPIRED_DOCUMENT && !expiry.isBefore(today)) {
             expiry = today.minusMonths(1);
+        }
+        // The MRZ keeps two-digit years: a date a reader would take for another century is refused.
+        if (!Mrz.birthDateAsRead(spec.dateOfBirth(), today).equals(spec.dateOfBirth())) {
+            throw new IllegalArgumentException("date of birth " + spec.dateOfBirth() + " reads back from the MRZ as "
+                    + Mrz.birthDateAsRead(spec.dateOfBirth(), today));
+        }
+        if (!Mrz.expiryDateAsRead(expiry, today).equals(expiry)) {
+            throw new IllegalArgumentException("expiry date " + expiry + " reads back from the MRZ as "
+                    + Mrz.expiryDateAsRead(expiry, today));
         }
         Document document = new Document(spec.documentType(), ISSUING_STATE, spec.nationality(),
                 spec.surname(), spec.givenNames(),

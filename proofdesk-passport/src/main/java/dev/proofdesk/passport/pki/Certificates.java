@@ -6,16 +6,32 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 
 /** Reads CSCA certificates and CRLs as operators receive them: PEM (one or many) or DER. */
 public final class Certificates {
+    /** Private certificate policy on every Proofdesk mock CSCA and DSC, so any verifier can tell a test document. */
+    public static final String MOCK_POLICY_OID = "1.3.6.1.4.1.59812.1";
+
     private Certificates() {
+    }
+
+    /** Whether the certificate carries the mock policy, i.e. belongs to some deployment's test documents. */
+    static boolean hasMockPolicy(X509CertificateHolder certificate) {
+        try {
+            CertificatePolicies policies = certificate.getExtensions() == null ? null
+                    : CertificatePolicies.fromExtensions(certificate.getExtensions());
+            return policies != null && policies.getPolicyInformation(new ASN1ObjectIdentifier(MOCK_POLICY_OID)) != null;
+        } catch (RuntimeException malformedExtension) {
+            return false;
+        }
     }
 
     public static List<X509CertificateHolder> parseCertificates(byte[] pemOrDer) {

@@ -4,7 +4,10 @@ package dev.proofdesk.passport.pki;
 public enum IssuerStatus {
     /** Signed by an anchor of this environment. */
     TRUSTED,
-    /** Not trusted here, but issued by a known Proofdesk mock CSCA (a test document used in live). */
+    /**
+     * Not trusted here, but a Proofdesk test document used in live: issued by a known mock CSCA, or
+     * by another deployment's, whose document signer carries the mock certificate policy.
+     */
     MOCK,
     /** Not issued by any anchor of this environment. */
     UNTRUSTED

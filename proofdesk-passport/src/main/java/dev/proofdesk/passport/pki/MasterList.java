@@ -16,14 +16,18 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
 /**
  * A CSCA master list (ICAO 9303 part 12 §9): CMS SignedData whose content is a
- * {@code CscaMasterList}, signed by a master-list signer whose certificate travels inside.
+ * {@code CscaMasterList}, signed by a master-list signer whose certificate travels inside. A
+ * verified signature only proves the list is intact: anyone can sign a list with a certificate
+ * of their own, so who signed it is for the importer to judge ({@link #signer()}, {@link #signerIssuer()}).
  *
  * @param signer the master-list signer certificate that verified the list
  * @param signerIssuedByListedCsca whether one of the listed CSCAs issued the signer (true for
  *     national lists such as Germany's; operators may want to see it before trusting a list)
+ * @param signerIssuer the certificate in the file (listed, or carried by the CMS) whose key signed
+ *     the signer certificate; the signer itself when self-signed; null when the file has none
  */
 public record MasterList(List<X509CertificateHolder> certificates, X509CertificateHolder signer,
-                         boolean signerIssuedByListedCsca) {
+                         boolean signerIssuedByListedCsca, X509CertificateHolder signerIssuer) {
 
     /** id-icao-cscaMasterList, 2.23.136.1.1.2. */
     static final ASN1ObjectIdentifier CONTENT_TYPE = new ASN1ObjectIdentifier("2.23.136.1.1.2");
@@ -31,6 +35,15 @@ public record MasterList(List<X509CertificateHolder> certificates, X509Certifica
     public MasterList {
         certificates = List.copyOf(certificates);
         Objects.requireNonNull(signer, "signer");
+    }
+
+    /** Whether {@code csca}'s key signed the signer certificate. */
+    public boolean signerIssuedBy(X509CertificateHolder csca) {
+        try {
+            return TrustAnchors.signedBy(signer, Keys.verifierProvider(Keys.publicKey(csca.getSubjectPublicKeyInfo())));
+        } catch (RuntimeException unusableKey) {
+            return false;
+        }
     }
 
     /** Alpha-2 countries of the listed CSCAs. */
@@ -78,7 +91,13 @@ public record MasterList(List<X509CertificateHolder> certificates, X509Certifica
                 certificates.add(new X509CertificateHolder(c));
             }
             TrustAnchors listed = TrustAnchors.of(certificates.stream().map(c -> new TrustAnchor(c, false)).toList(), List.of());
-            return new MasterList(certificates, signer, listed.issuerOf(signer).isPresent());
+            var listedIssuer = listed.issuerOf(signer).map(TrustAnchor::certificate);
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> carried = signed.getCertificates().getMatches(null);
+            X509CertificateHolder issuer = listedIssuer.orElseGet(() -> TrustAnchors.of(carried.stream()
+                    .map(c -> new TrustAnchor(c, false)).toList(), List.of()).issuerOf(signer)
+                    .map(TrustAnchor::certificate).orElse(null));
+            return new MasterList(certificates, signer, listedIssuer.isPresent(), issuer);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param anchorIsMock whether the trusted anchor that issued the DSC is a mock CSCA
  * @param dscCurrent the document signer certificate is within its validity period now
  * @param revoked a current CRL of the issuing CSCA lists the document signer
+ * @param revocationChecked a CRL of the trusted issuing CSCA was consulted; false when the chain
+ *     failed or the CSCA has no CRL, and then {@code revoked} proves nothing
  * @param hashProblems one line per data group whose hash is missing or differs; empty when all match
  * @param matchedDataGroups the submitted data groups whose hash the SOD lists and matches
  * @param warnings conditions that do not fail the document, such as no CRL for the issuer
@@ -20,6 +22,7 @@ public record PassiveAuthenticationResult(
         boolean anchorIsMock,
         boolean dscCurrent,
         boolean revoked,
+        boolean revocationChecked,
         List<String> hashProblems,
         Set<Integer> matchedDataGroups,
         List<String> warnings) {

@@ -44,10 +44,12 @@ public final class PassiveAuthenticator {
         boolean signatureValid = signatureValid(sod, dsc);
         var anchor = anchors.issuerOf(dsc);
         IssuerStatus issuer = anchor.isPresent() ? IssuerStatus.TRUSTED
-                : signedByKnownMock(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
+                : signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
         boolean revoked = false;
+        boolean revocationChecked = false;
         if (anchor.isPresent()) {
             List<X509CRLHolder> crls = anchors.crlsOf(anchor.get());
+            revocationChecked = !crls.isEmpty();
             if (crls.isEmpty()) {
                 warnings.add("no CRL for the issuing CSCA; revocation of the document signer was not checked");
             } else {
@@ -66,7 +68,7 @@ public final class PassiveAuthenticator {
         Set<Integer> matched = new HashSet<>();
         checkHashes(sod, dataGroups, hashProblems, matched);
         return new PassiveAuthenticationResult(signatureValid, issuer, anchor.map(TrustAnchor::mock).orElse(false),
-                dsc.isValidOn(Date.from(now)), revoked, hashProblems, matched, warnings);
+                dsc.isValidOn(Date.from(now)), revoked, revocationChecked, hashProblems, matched, warnings);
     }
 
     private static boolean signatureValid(SecurityObject sod, X509CertificateHolder dsc) {

@@ -1,53 +1,54 @@
 package dev.proofdesk.passport.sanctions;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reduces a name to the form the MRZ would carry, then to an order-free key, so that the
- * list's "Müller-Lüdenscheidt, Hans" and the chip's {@code MUELLER<LUEDENSCHEIDT<<HANS} meet.
- * Surname/given-name order differs between lists and documents, hence the sorted tokens.
+ * Reduces a name to MRZ characters and then to a folded form in which every spelling ICAO 9303
+ * allows for one name meets: the list's "Müller" and the chip's {@code MUELLER} or
+ * {@code MULLER}, the list's "Mueller" and the chip's {@code MULLER}. Folding applies the
+ * transliterations of 9303 part 3 in both directions: Ä is AE or A, Ö and Ø are OE or O, Ü is UE
+ * or U, Å is AA or A, so AE, OE, UE and AA collapse to their first letter on both sides. Two
+ * different names can fold alike (RAFAEL, RAFAL), which screening accepts: a match also needs the
+ * same birth date or year.
  */
 final class NameKey {
     private NameKey() {
     }
 
-    /** One key per plausible transliteration (umlauts as {@code A} or {@code AE}); usually one. */
-    static Set<String> keys(String name) {
-        Set<String> out = new LinkedHashSet<>(2);
-        add(out, transliterate(name, false));
-        add(out, transliterate(name, true));
+    /** Folded tokens of a name as listed (free text, any script ICAO transliterates) or as read from an MRZ. */
+    static List<String> tokens(String name) {
+        String[] raw = transliterate(name == null ? "" : name).trim().split(" +");
+        List<String> out = new ArrayList<>(raw.length);
+        for (String token : raw) {
+            if (!token.isEmpty()) {
+                out.add(fold(token));
+            }
+        }
         return out;
     }
 
-    /** The key of a name already in MRZ characters, as read from a document. */
-    static String key(String mrzName) {
-        return sortedTokens(transliterate(mrzName, false));
+    /** Order-free key of all tokens: lists and documents disagree on which part comes first. */
+    static String fullKey(List<String> tokens) {
+        String[] sorted = tokens.toArray(String[]::new);
+        Arrays.sort(sorted);
+        return String.join(" ", sorted);
     }
 
-    private static void add(Set<String> out, String normalised) {
-        String key = sortedTokens(normalised);
-        if (!key.isEmpty()) {
-            out.add(key);
-        }
-    }
-
-    private static String sortedTokens(String normalised) {
-        String[] tokens = normalised.trim().split(" +");
-        if (tokens.length == 1 && tokens[0].isEmpty()) {
-            return "";
-        }
-        Arrays.sort(tokens);
+    /** Key of a surname: its tokens in order. */
+    static String surnameKey(List<String> tokens) {
         return String.join(" ", tokens);
     }
 
-    static String transliterate(String name, boolean germanUmlauts) {
-        String text = germanUmlauts ? name.replace("Ä", "AE").replace("Ö", "OE").replace("Ü", "UE")
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") : name;
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    static Set<String> givenNames(List<String> tokens) {
+        return Set.copyOf(tokens);
+    }
+
+    static String transliterate(String name) {
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = Character.toUpperCase(decomposed.charAt(i));
@@ -58,18 +59,37 @@ final class NameKey {
                 continue;
             } else {
                 out.append(switch (c) {
-                    case 'ß' -> "SS";
+                    case 'ß', 'ẞ' -> "SS";
                     case 'Æ' -> "AE";
-                    case 'Œ' -> "OE";
-                    case 'Ø' -> "O";
+                    case 'Œ', 'Ø' -> "OE";
                     case 'Ł' -> "L";
                     case 'Đ', 'Ð' -> "D";
                     case 'Þ' -> "TH";
+                    case 'Ħ' -> "H";
+                    case 'Ŧ' -> "T";
+                    case 'Ŋ' -> "N";
+                    case 'Ĳ' -> "IJ";
                     default -> " ";
                 });
             }
         }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return out.toString();
+    }
+
+    /** AE, OE, UE and AA become A, O, U and A, left to right. */
+    static String fold(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            out.append(c);
+            if (i + 1 < token.length()) {
+                char next = token.charAt(i + 1);
+                if (next == 'E' && (c == 'A' || c == 'O' || c == 'U') || next == 'A' && c == 'A') {
+                    i++;
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Document numbers: capitals and digits only, so "ab 12-345" equals "AB12345". */

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * The person on the built-in test sanctions list. A mock passport created with
- * {@code ofac: flagged} carries this identity, so screening in test finds it by name and date
- * of birth and by passport number.
+ * {@code ofac: flagged} and no name, date of birth or document number of its own carries this
+ * identity, so screening in test finds it by name and date of birth and by passport number.
  */
 public final class SanctionsTestIdentity {
     public static final String SURNAME = "BLOCKMAN";

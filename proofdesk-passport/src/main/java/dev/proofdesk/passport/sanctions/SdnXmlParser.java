@@ -3,6 +3,8 @@ package dev.proofdesk.passport.sanctions;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,13 +22,13 @@ final class SdnXmlParser {
     private SdnXmlParser() {
     }
 
-    static List<SanctionsEntry> parse(InputStream in, LongConsumer progress) {
+    static SdnFile parse(InputStream in, LongConsumer progress) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         // The list comes from outside; no DTDs, no external entities.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        SdnCountries countries = new SdnCountries();
+        Countries countries = new Countries(new SdnCountries());
         List<SanctionsEntry> out = new ArrayList<>();
         long parsed = 0;
         try {
@@ -48,11 +50,30 @@ final class SdnXmlParser {
             throw new IllegalArgumentException("not a readable SDN.XML: " + e.getMessage(), e);
         }
         progress.accept(parsed);
-        return out;
+        return new SdnFile(out, countries.unmapped);
+    }
+
+    /** Country names mapped to ICAO codes, remembering those that could not be. */
+    private static final class Countries {
+        private final SdnCountries codes;
+        final Set<String> unmapped = new TreeSet<>();
+
+        Countries(SdnCountries codes) {
+            this.codes = codes;
+        }
+
+        /** The ICAO code, or null (and noted) when the name has none here. */
+        String icao(String name) {
+            String code = codes.icao(name);
+            if (code == null && !SdnCountries.isUndetermined(name)) {
+                unmapped.add(name.strip());
+            }
+            return code;
+        }
     }
 
     /** Reads one sdnEntry; null unless it is an individual. */
-    private static SanctionsEntry entry(XMLStreamReader r, SdnCountries countries) throws XMLStreamException {
+    private static SanctionsEntry entry(XMLStreamReader r, Countries countries) throws XMLStreamException {
         EntryBuilder b = new EntryBuilder();
         String first = null;
         String last = null;
@@ -74,7 +95,7 @@ final class SdnXmlParser {
                     }
                     case "id" -> {
                         if (id != null && id.isPassport() && id.number != null) {
-                            b.passports.add(new SanctionsEntry.Passport(id.number, countries.icao(id.country)));
+                            b.passport(id.number, id.country, countries);
                         }
                         id = null;
                     }
@@ -139,6 +160,12 @@ final class SdnXmlParser {
                         id.country = v;
                     }
                 }
+                case "country" -> {
+                    // Addresses, nationalities, citizenships: not screened, but a name missing from
+                    // the country table should be reported before a passport is listed under it.
+                    countries.icao(text(r));
+                    depth--;
+                }
                 case "dateOfBirth" -> {
                     SdnDates.parseInto(text(r), b.birthDates, b.birthYears);
                     depth--;
@@ -167,15 +194,31 @@ final class SdnXmlParser {
     private static final class EntryBuilder {
         String uid;
         boolean individual;
-        final List<String> names = new ArrayList<>();
+        final List<SanctionsEntry.Name> names = new ArrayList<>();
         final List<java.time.LocalDate> birthDates = new ArrayList<>();
         final List<Integer> birthYears = new ArrayList<>();
         final List<SanctionsEntry.Passport> passports = new ArrayList<>();
 
         void name(String first, String last) {
-            String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-            if (!full.isEmpty()) {
-                names.add(full);
+            SanctionsEntry.Name name = new SanctionsEntry.Name(first, last);
+            if (!name.full().isEmpty()) {
+                names.add(name);
+            }
+        }
+
+        /** A passport under its ICAO country; none when the list's country name has no code here. */
+        void passport(String number, String countryName, Countries countries) {
+            if (countryName == null || countryName.isBlank() || SdnCountries.isUndetermined(countryName)) {
+                passports.add(new SanctionsEntry.Passport(number, null));
+                return;
+            }
+            String code = countries.icao(countryName);
+            if (code != null) {
+                passports.add(new SanctionsEntry.Passport(number, code));
+                // Hong Kong and Macao SAR passports are Chinese passports: their MRZ says CHN.
+                if (code.equals("HKG") || code.equals("MAC")) {
+                    passports.add(new SanctionsEntry.Passport(number, "CHN"));
+                }
             }
         }
 

@@ -65,6 +65,9 @@ class MasterListTest {
         assertThat(list.certificates()).containsExactlyInAnyOrder(frCsca, jpCsca);
         assertThat(list.countries()).containsExactly("FR", "JP");
         assertThat(list.signerIssuedByListedCsca()).isTrue();
+        assertThat(list.signerIssuer()).isEqualTo(frCsca);
+        assertThat(list.signerIssuedBy(frCsca)).isTrue();
+        assertThat(list.signerIssuedBy(jpCsca)).isFalse();
         TrustAnchors anchors = TrustAnchors.empty().withMasterList(list);
         assertThat(anchors.anchors()).hasSize(2).noneMatch(TrustAnchor::mock);
         assertThat(list.countriesAddedTo(TrustAnchors.of(List.of(new TrustAnchor(jpCsca, false)), List.of())))
@@ -76,6 +79,32 @@ class MasterListTest {
         assertThatThrownBy(() -> MasterList.parse(tampered)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MasterList.parse(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSelfSignedSignerVerifiesTheListButIsItsOwnIssuer() throws Exception {
+        KeyPair forger = ec();
+        KeyPair fakeCsca = ec();
+        X500Name deName = new X500Name("C=DE,CN=CSCA-GERMANY");
+        X509CertificateHolder forgedCsca = cert(deName, deName, fakeCsca, fakeCsca);
+        X500Name signerName = new X500Name("C=UN,O=ICAO,CN=ICAO Master List Signer");
+        X509CertificateHolder signer = cert(signerName, signerName, forger, forger);
+
+        MasterList list = MasterList.parse(masterList(List.of(forgedCsca), signer, forger));
+        assertThat(list.signer()).isEqualTo(signer);
+        assertThat(list.signerIssuer()).isEqualTo(signer);
+        assertThat(list.signerIssuedByListedCsca()).isFalse();
+    }
+
+    @Test
+    void aSignerIssuedOutsideTheFileHasNoIssuerInIt() throws Exception {
+        KeyPair csca = ec();
+        KeyPair mls = ec();
+        X500Name nlName = new X500Name("C=NL,CN=CSCA NL");
+        X509CertificateHolder signer = cert(nlName, new X500Name("C=NL,CN=Master List Signer NL"), mls, csca);
+        MasterList list = MasterList.parse(masterList(List.of(), signer, mls));
+        assertThat(list.signerIssuer()).isNull();
+        assertThat(list.signerIssuedBy(cert(nlName, nlName, csca, csca))).isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static dev.proofdesk.passport.DocumentVerifierTest.CHALLENGE;
 import static dev.proofdesk.passport.DocumentVerifierTest.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proofdesk.passport.Check;
+import dev.proofdesk.passport.CheckName;
 import dev.proofdesk.passport.DocumentVerifier;
 import dev.proofdesk.passport.DocumentVerifierTest;
 import dev.proofdesk.passport.FailureCode;
@@ -58,6 +60,35 @@ class RevocationTest {
         VerificationResult r = verifyWith(crl(TestPki.issuer(), BigInteger.valueOf(42)), alg);
         assertThat(r.valid()).isTrue();
         assertThat(r.warnings()).isEmpty();
+    }
+
+    static Check revocation(VerificationResult r) {
+        return r.checks().stream().filter(c -> c.name().equals(CheckName.DOCUMENT_SIGNER_REVOCATION)).findFirst()
+                .orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void revocationSaysSkippedWhenNoCrlWasConsulted(SignatureAlgorithm alg) throws Exception {
+        Check checked = revocation(verifyWith(crl(TestPki.issuer(), BigInteger.valueOf(42)), alg));
+        assertThat(checked.passed()).isTrue();
+        assertThat(checked.skipped()).isFalse();
+
+        // The issuer's CSCA is trusted but has no CRL.
+        VerificationResult noCrl = new DocumentVerifier(TestPki.issuer().trustAnchors(), List.of(), SanctionsList.empty(),
+                TestPki.CLOCK).verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE,
+                Rules.defaults());
+        assertThat(noCrl.valid()).isTrue();
+        assertThat(revocation(noCrl).skipped()).isTrue();
+        assertThat(revocation(noCrl).code()).isNull();
+
+        // The chain failed, so there was no CSCA whose CRL could say anything.
+        VerificationResult untrusted = new DocumentVerifier(TrustAnchors.empty(), List.of(), SanctionsList.empty(),
+                TestPki.CLOCK).verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE,
+                Rules.defaults());
+        assertThat(untrusted.valid()).isFalse();
+        assertThat(revocation(untrusted).skipped()).isTrue();
+        assertThat(revocation(untrusted).code()).isNull();
     }
 
     @ParameterizedTest

@@ -21,8 +21,20 @@ public record SessionResult(List<Check> checks, Map<String, Object> attributes, 
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** One named check; {@code code} is null when it passed. */
-    public record Check(String name, boolean passed, String code) {
+    /**
+     * One named check; {@code code} is null unless it failed. {@code skipped} is true when the check
+     * could not run (e.g. {@code document_signer_revocation} without a CRL to consult): it did not
+     * fail the document ({@code passed} stays true) but vouches for nothing.
+     */
+    public record Check(String name, boolean passed, String code, boolean skipped) {
+        public Check(String name, boolean passed, String code) {
+            this(name, passed, code, false);
+        }
+    }
+
+    /** The checks that could not run. */
+    public List<Check> skipped() {
+        return checks.stream().filter(Check::skipped).toList();
     }
 
     /** The checks that failed, each with its code. */

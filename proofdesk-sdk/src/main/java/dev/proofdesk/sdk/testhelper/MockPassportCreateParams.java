@@ -6,7 +6,11 @@ import java.time.LocalDate;
  * What a mock passport should say. Everything is optional: by default an adult from {@code UTO}
  * (the ICAO test state), not on the sanctions list, with a genuine chip.
  *
- * @param ofac {@code clear} or {@code flagged} (the identity on the test sanctions list)
+ * @param age 0 to 99 (an MRZ's two-digit year cannot carry a birth 100 or more years ago)
+ * @param ofac {@code clear} or {@code flagged}: the holder, with the name, age, nationality and
+ *             document number given (else the built-in listed identity), is put on the account's
+ *             test sanctions list
+ * @param expiryDate within 50 years of today
  * @param defect {@code none}, {@code tampered_data}, {@code bad_signature}, {@code expired_document}
  *               or {@code cloned_chip}, to exercise a failure branch
  * @param signatureAlgorithm {@code RSA-2048}, {@code RSA-PSS} or {@code ECDSA-P256}

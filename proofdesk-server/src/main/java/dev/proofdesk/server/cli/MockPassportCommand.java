@@ -16,13 +16,13 @@ final class MockPassportCommand {
         @Option(names = "--nationality", description = "ICAO code, e.g. FRA (Germany is D). Default UTO.")
         String nationality;
 
-        @Option(names = "--age", description = "Age in years (or --date-of-birth).")
+        @Option(names = "--age", description = "Age in years, 0 to 99 (or --date-of-birth).")
         Integer age;
 
         @Option(names = "--date-of-birth", paramLabel = "YYYY-MM-DD")
         String dateOfBirth;
 
-        @Option(names = "--ofac", paramLabel = "clear|flagged", description = "flagged: the identity on the test sanctions list.")
+        @Option(names = "--ofac", paramLabel = "clear|flagged", description = "flagged: put this holder on the account's test sanctions list.")
         String ofac;
 
         @Option(names = "--full-name")

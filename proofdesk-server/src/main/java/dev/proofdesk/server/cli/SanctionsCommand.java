@@ -34,6 +34,10 @@ final class SanctionsCommand {
             err().println();
             out().printf("Imported %d listed individuals into %s; the list is in force now.%n",
                     imported.entries(), environment.id());
+            if (!imported.unmappedCountries().isEmpty()) {
+                out().println("Country names without an ICAO code (passports listed under them are not screened "
+                        + "by number): " + String.join(", ", new java.util.TreeSet<>(imported.unmappedCountries())));
+            }
             return 0;
         }
     }

@@ -67,6 +67,9 @@ final class SessionStats {
         for (String text : results) {
             try {
                 for (JsonNode check : json.readTree(text).path("checks")) {
+                    if (check.path("skipped").asBoolean(false)) {
+                        continue; // neither passed nor failed
+                    }
                     int[] c = tally.computeIfAbsent(check.path("name").asText(), n -> new int[2]);
                     c[check.path("passed").asBoolean() ? 0 : 1]++;
                 }

@@ -120,8 +120,8 @@ public final class HolderSessions {
     /** Records the verdict of a claimed session: status, result, event, and a refund on error. */
     public Session finish(Claim claim, Verdict verdict) {
         return store.write(h -> {
-            Verdict effective = uniqueness(h, claim, verdict);
             Instant now = now();
+            Verdict effective = uniqueness(h, claim, verdict, now);
             String result = effective.result().toString();
             if (!repository.transition(h, claim.sessionId(), SessionStatus.PROCESSING, effective.status(), result, now)) {
                 throw ApiException.conflict("Session " + claim.sessionId() + " is no longer processing.");
@@ -163,15 +163,23 @@ public final class HolderSessions {
         return session;
     }
 
-    private Verdict uniqueness(Handle h, Claim claim, Verdict verdict) {
-        if (verdict.status() != SessionStatus.VALID || verdict.nullifier() == null
-                || !claim.definition().settings().oneVerificationPerDocument()) {
+    /**
+     * Every valid verdict claims its document in the flow, in the verdict's transaction, so a flow
+     * that turns {@code oneVerificationPerDocument} on later still knows the documents it verified.
+     */
+    private Verdict uniqueness(Handle h, Claim claim, Verdict verdict, Instant now) {
+        if (verdict.status() != SessionStatus.VALID || verdict.nullifier() == null) {
             return verdict;
         }
-        boolean used = repository.nullifierUsed(h, claim.flowId(), verdict.nullifier(), claim.sessionId());
+        boolean used = !repository.claimDocument(h, claim.accountId(), claim.flowId(), verdict.nullifier(),
+                claim.sessionId(), now);
+        if (!claim.definition().settings().oneVerificationPerDocument()) {
+            return verdict;
+        }
         ObjectNode result = verdict.result().deepCopy();
         ObjectNode check = ((ArrayNode) result.withArray("/checks")).addObject();
-        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null);
+        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null)
+                .put("skipped", false);
         return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, result, verdict.nullifier());
     }
 

@@ -119,11 +119,18 @@ final class SessionRepository {
         h.createUpdate("UPDATE sessions SET nullifier = :n WHERE id = :id").bind("n", nullifier).bind("id", id).execute();
     }
 
-    boolean nullifierUsed(Handle h, String flowId, String nullifier, String exceptSession) {
-        return h.createQuery("""
-                SELECT COUNT(*) FROM sessions
-                WHERE flow_id = :flow AND nullifier = :n AND status = 'valid' AND id <> :id""")
-                .bind("flow", flowId).bind("n", nullifier).bind("id", exceptSession).mapTo(Integer.class).one() > 0;
+    /**
+     * Claims the document for this session unless a valid session of the flow already has: true when
+     * this call took the claim. On PostgreSQL a racing claim waits for the other transaction and then
+     * finds the row; the claim commits or rolls back with the verdict.
+     */
+    boolean claimDocument(Handle h, String accountId, String flowId, String nullifier, String sessionId, Instant now) {
+        return h.createUpdate("""
+                INSERT INTO document_claims (account_id, flow_id, nullifier, session_id, created_at)
+                VALUES (:account, :flow, :n, :session, :now)
+                ON CONFLICT (account_id, flow_id, nullifier) DO NOTHING""")
+                .bind("account", accountId).bind("flow", flowId).bind("n", nullifier).bind("session", sessionId)
+                .bind("now", now.toEpochMilli()).execute() == 1;
     }
 
     /** Sessions left in processing by a crash, for the sweeper to end with an error. */

@@ -2,13 +2,16 @@ package dev.proofdesk.server.testhelper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.passport.Document;
 import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.Gender;
+import dev.proofdesk.passport.lds.Mrz;
 import dev.proofdesk.passport.mock.Defect;
 import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.passport.mock.SignatureAlgorithm;
+import dev.proofdesk.passport.sanctions.SanctionsEntry;
 import dev.proofdesk.passport.sanctions.SanctionsTestIdentity;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
@@ -17,6 +20,7 @@ import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Rows;
 import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.verification.SanctionsStore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +35,8 @@ import java.util.Map;
 
 /**
  * Mock passports of the test environment: documents with the attributes a developer chooses,
- * signed by the deployment's mock issuer, with a chip key kept (sealed) to answer challenges.
+ * signed by the deployment's mock issuer, with a chip key kept (sealed) to answer challenges. A
+ * passport created with {@code ofac: flagged} lists its holder on the account's test sanctions list.
  */
 public final class MockPassportService {
     private static final String CHIP_KEY_PURPOSE = "mock-chip-key";
@@ -41,13 +46,16 @@ public final class MockPassportService {
 
     private final Store testStore;
     private final MockIssuer issuer;
+    private final SanctionsStore testSanctions;
     private final MasterKey masterKey;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public MockPassportService(Store testStore, MockIssuer issuer, MasterKey masterKey, Clock clock, ObjectMapper json) {
+    public MockPassportService(Store testStore, MockIssuer issuer, SanctionsStore testSanctions, MasterKey masterKey,
+                               Clock clock, ObjectMapper json) {
         this.testStore = testStore;
         this.issuer = issuer;
+        this.testSanctions = testSanctions;
         this.masterKey = masterKey;
         this.clock = clock;
         this.json = json;
@@ -62,18 +70,24 @@ public final class MockPassportService {
         MockDocumentSpec spec = spec(in);
         MockDocument doc = issuer.issue(spec);
         var d = doc.document();
+        boolean flagged = "flagged".equals(in.ofac());
         Attributes attrs = new Attributes(d.documentType().wireName(), d.nationality(), d.surname(), d.givenNames(),
                 d.dateOfBirth(), d.expirationDate(), d.documentNumber(), d.gender().name().toLowerCase(Locale.ROOT),
-                "flagged".equals(in.ofac()) ? "flagged" : "clear", spec.defect().name().toLowerCase(Locale.ROOT),
+                flagged ? "flagged" : "clear", spec.defect().name().toLowerCase(Locale.ROOT),
                 name(spec.signatureAlgorithm()));
         String id = Ids.newId();
         long now = clock.millis();
-        testStore.writeVoid(h -> h.createUpdate("""
-                INSERT INTO mock_passports (id, account_id, attributes, dg1, sod, dg15, chip_key, created_at)
-                VALUES (:id, :account, :attrs, :dg1, :sod, :dg15, :key, :now)""")
-                .bind("id", id).bind("account", accountId).bind("attrs", write(attrs))
-                .bind("dg1", b64(doc.dg1())).bind("sod", b64(doc.sod())).bind("dg15", b64(doc.dg15()))
-                .bind("key", b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE))).bind("now", now).execute());
+        testStore.writeVoid(h -> {
+            h.createUpdate("""
+                    INSERT INTO mock_passports (id, account_id, attributes, dg1, sod, dg15, chip_key, created_at)
+                    VALUES (:id, :account, :attrs, :dg1, :sod, :dg15, :key, :now)""")
+                    .bind("id", id).bind("account", accountId).bind("attrs", write(attrs))
+                    .bind("dg1", b64(doc.dg1())).bind("sod", b64(doc.sod())).bind("dg15", b64(doc.dg15()))
+                    .bind("key", b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE))).bind("now", now).execute();
+            if (flagged) {
+                testSanctions.addTestIdentity(h, accountId, id, listed(id, d));
+            }
+        });
         return get(accountId, id);
     }
 
@@ -118,8 +132,9 @@ public final class MockPassportService {
         if (in.age() != null && in.dateOfBirth() != null) {
             issues.add(new Issue("age", "give age or dateOfBirth, not both"));
         } else if (in.age() != null) {
-            if (in.age() < 0 || in.age() > 120) {
-                issues.add(new Issue("age", "must be from 0 to 120"));
+            if (in.age() < 0 || in.age() > 99) {
+                issues.add(new Issue("age", "must be from 0 to 99: an MRZ's two-digit year cannot carry a birth "
+                        + "100 or more years ago"));
             } else {
                 dob = today.minusYears(in.age()).minusDays(1);
             }
@@ -127,30 +142,24 @@ public final class MockPassportService {
             dob = date("dateOfBirth", in.dateOfBirth(), issues);
             if (dob != null && !dob.isBefore(today)) {
                 issues.add(new Issue("dateOfBirth", "must be in the past"));
+            } else if (dob != null && !Mrz.birthDateAsRead(dob, today).equals(dob)) {
+                issues.add(new Issue("dateOfBirth", dob + " cannot be written in an MRZ: its two-digit year reads back as "
+                        + Mrz.birthDateAsRead(dob, today) + ". Choose a date of birth less than 100 years ago."));
             }
-        }
-        if (flagged) {
-            // The built-in test sanctions list names exactly this identity.
-            if (dob != null && !dob.equals(SanctionsTestIdentity.DATE_OF_BIRTH)) {
-                issues.add(new Issue(in.age() != null ? "age" : "dateOfBirth", "ofac 'flagged' uses the listed test "
-                        + "identity, born " + SanctionsTestIdentity.DATE_OF_BIRTH + "; leave it out"));
-            }
-            if (in.fullName() != null || in.documentNumber() != null) {
-                issues.add(new Issue("ofac", "'flagged' uses the listed identity's name and document number; "
-                        + "leave fullName and documentNumber out"));
-            }
-            dob = SanctionsTestIdentity.DATE_OF_BIRTH;
         }
         if (dob == null) {
-            dob = today.minusYears(30).minusDays(1);
+            // Unless told otherwise a flagged holder is the built-in list's, so clear defaults never match it.
+            dob = flagged ? SanctionsTestIdentity.DATE_OF_BIRTH : today.minusYears(30).minusDays(1);
         }
-        String[] names = flagged ? new String[]{SanctionsTestIdentity.SURNAME, SanctionsTestIdentity.GIVEN_NAMES}
+        String[] names = flagged && in.fullName() == null
+                ? new String[]{SanctionsTestIdentity.SURNAME, SanctionsTestIdentity.GIVEN_NAMES}
                 : names(in.fullName(), issues);
-        String number = flagged ? SanctionsTestIdentity.DOCUMENT_NUMBER : in.documentNumber();
+        String number = flagged && in.documentNumber() == null ? SanctionsTestIdentity.DOCUMENT_NUMBER
+                : in.documentNumber();
         if (number != null && !number.matches("[A-Z0-9]{1,9}")) {
             issues.add(new Issue("documentNumber", "must be 1 to 9 capital letters or digits"));
         }
-        LocalDate expiry = in.expiryDate() == null ? null : date("expiryDate", in.expiryDate(), issues);
+        LocalDate expiry = in.expiryDate() == null ? null : expiry(in.expiryDate(), today, issues);
         DocumentType type = in.documentType() == null || "passport".equals(in.documentType()) ? DocumentType.PASSPORT
                 : "id_card".equals(in.documentType()) ? DocumentType.ID_CARD : null;
         if (type == null) {
@@ -169,6 +178,14 @@ public final class MockPassportService {
         return new MockDocumentSpec(type, nationality, dob, names[0], names[1], gender, number, expiry, algorithm, defect);
     }
 
+    /** The holder of a flagged mock as a sanctions list names them: name, date of birth, passport. */
+    private static SanctionsEntry listed(String id, Document d) {
+        return new SanctionsEntry("mock-passport-" + id, List.of(new SanctionsEntry.Name(d.givenNames(), d.surname())),
+                List.of(d.dateOfBirth()), List.of(), List.of(new SanctionsEntry.Passport(d.documentNumber(),
+                        // Lists name Germany DEU; screening reads a German MRZ's D as DEU too.
+                        d.nationality().equals("D") ? "DEU" : d.nationality())));
+    }
+
     private static String[] names(String fullName, List<Issue> issues) {
         if (fullName == null) {
             return new String[]{"MOCK", "ALEX"};
@@ -182,6 +199,25 @@ public final class MockPassportService {
         // "Jane Mary Doe": the last word is the surname, the rest given names.
         return space < 0 ? new String[]{cleaned, ""}
                 : new String[]{cleaned.substring(space + 1), cleaned.substring(0, space)};
+    }
+
+    /** An expiry date the MRZ's two-digit year carries: 1900 to 2099, and within 50 years of today. */
+    private static LocalDate expiry(String value, LocalDate today, List<Issue> issues) {
+        LocalDate expiry = date("expiryDate", value, issues);
+        if (expiry == null) {
+            return null;
+        }
+        if (expiry.getYear() < 1900 || expiry.getYear() > 2099) {
+            issues.add(new Issue("expiryDate", "must be from 1900 to 2099: an MRZ keeps two-digit years"));
+            return null;
+        }
+        LocalDate asRead = Mrz.expiryDateAsRead(expiry, today);
+        if (!asRead.equals(expiry)) {
+            issues.add(new Issue("expiryDate", expiry + " cannot be written in an MRZ: its two-digit year reads back as "
+                    + asRead + ". Choose an expiry date within 50 years of today."));
+            return null;
+        }
+        return expiry;
     }
 
     private static LocalDate date(String path, String value, List<Issue> issues) {

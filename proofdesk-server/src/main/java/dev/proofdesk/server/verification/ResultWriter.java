@@ -29,7 +29,7 @@ final class ResultWriter {
         ArrayNode checks = out.putArray("checks");
         for (Check check : result.checks()) {
             checks.addObject().put("name", check.name()).put("passed", check.passed())
-                    .put("code", check.code() == null ? null : check.code().wireName());
+                    .put("code", check.code() == null ? null : check.code().wireName()).put("skipped", check.skipped());
         }
         ObjectNode attributes = out.putObject("attributes");
         result.document().ifPresent(doc -> disclose(doc, disclosures, attributes));

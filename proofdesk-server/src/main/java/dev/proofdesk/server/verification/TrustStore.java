@@ -25,13 +25,15 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The CSCA certificates and CRLs one environment trusts, kept in its own store. Imports may come
- * from another process (the CLI), so readers re-check a cheap fingerprint and reload on change.
+ * The CSCA certificates and CRLs one environment trusts, kept in its own store, and who may sign
+ * the master lists it imports. Imports may come from another process (the CLI), so readers
+ * re-check a cheap fingerprint and reload on change.
  */
 public final class TrustStore {
     private final Store store;
     private final Clock clock;
     private final List<TrustAnchor> builtIn;
+    private final MasterListSigners signers;
     private final AtomicReference<Snapshot> cached = new AtomicReference<>(new Snapshot("", TrustAnchors.empty()));
 
     private record Snapshot(String fingerprint, TrustAnchors anchors) {
@@ -50,6 +52,11 @@ public final class TrustStore {
         this.store = store;
         this.clock = clock;
         this.builtIn = List.copyOf(builtIn);
+        this.signers = new MasterListSigners(store, clock);
+    }
+
+    /** A certificate trusted to sign master lists here (a signer, or the CSCA that issues signers). */
+    public record MasterListSigner(String subject, String sha256, String source, java.time.Instant notAfter) {
     }
 
     public TrustAnchors anchors() {
@@ -76,12 +83,27 @@ public final class TrustStore {
         return TrustAnchors.of(anchors, crls);
     }
 
-    /** A CSCA master list (signature verified), or PEM/DER certificates, or CRLs. */
+    /** PEM/DER certificates or CRLs, or a master list whose signer is already trusted for master lists. */
     public ImportResult importFile(String source, byte[] bytes) {
+        return importFile(source, bytes, null);
+    }
+
+    /**
+     * A CSCA master list (signature verified, signer trusted or confirmed), or PEM/DER certificates,
+     * or CRLs. A master list whose signer is neither trusted for master lists nor confirmed by
+     * {@code signerSha256} is refused with {@link UntrustedMasterListSigner} before anything is imported.
+     *
+     * @param signerSha256 the SHA-256 of the DER of the list's signer certificate or of the CSCA that
+     *     issued it, as the operator checked it with the publisher; trusted for master lists from now on
+     */
+    public ImportResult importFile(String source, byte[] bytes, String signerSha256) {
+        String confirmed = signerSha256 == null ? null : MasterListSigners.normalise(signerSha256);
+        MasterList masterList = null;
         List<X509CertificateHolder> certs;
         List<X509CRLHolder> crls = List.of();
         try {
-            certs = MasterList.parse(bytes).certificates();
+            masterList = MasterList.parse(bytes);
+            certs = masterList.certificates();
         } catch (RuntimeException notAMasterList) {
             certs = parseOrEmpty(() -> Certificates.parseCertificates(bytes));
             crls = parseOrEmpty(() -> Certificates.parseCrls(bytes));
@@ -89,6 +111,12 @@ public final class TrustStore {
                 throw ApiException.validation("file", "is neither a signed CSCA master list nor PEM/DER certificates "
                         + "or CRLs" + (notAMasterList.getMessage() != null ? " (" + notAMasterList.getMessage() + ")" : ""));
             }
+        }
+        if (masterList != null) {
+            signers.admit(masterList, confirmed, source, anchors());
+        } else if (confirmed != null) {
+            throw ApiException.validation("--signer-sha256", "applies to master lists only; this file holds "
+                    + "certificates or CRLs, which are imported because you chose the file");
         }
         Set<String> before = anchors().countries();
         int added = 0;
@@ -107,6 +135,10 @@ public final class TrustStore {
         Set<String> countries = new TreeSet<>(anchors().countries());
         countries.removeAll(before);
         return new ImportResult(added, known, crlsAdded, countries);
+    }
+
+    public List<MasterListSigner> masterListSigners() {
+        return signers.list();
     }
 
     public List<Entry> list() {

@@ -73,7 +73,8 @@ public final class VerificationService {
     public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
         DocumentProof proof = decode(input);
         HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
-        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(), clock);
+        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys,
+                sanctions.current(claim.accountId()), clock);
         VerificationResult result = verifier.verify(proof, claim.challenge(), rules(claim.definition()));
         String nullifier = result.nullifierInput().map(input1 -> nullifier(claim.accountId(), input1)).orElse(null);
         return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));

@@ -75,14 +75,17 @@ class DocumentCommandsTest {
                 <sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">
                   <sdnEntry>
                     <uid>1</uid><firstName>Élodie</firstName><lastName>D'ARCY-LEFÈVRE</lastName><sdnType>Individual</sdnType>
-                    <idList><id><uid>2</uid><idType>Passport</idType><idNumber>ab 12345</idNumber><idCountry>France</idCountry></id></idList>
+                    <idList><id><uid>2</uid><idType>Passport</idType><idNumber>ab 12345</idNumber><idCountry>France</idCountry></id>
+                      <id><uid>4</uid><idType>Passport</idType><idNumber>77</idNumber><idCountry>Freedonia</idCountry></id></idList>
                     <dateOfBirthList><dateOfBirthItem><uid>3</uid><dateOfBirth>1985</dateOfBirth></dateOfBirthItem></dateOfBirthList>
                   </sdnEntry>
                 </sdnList>
                 """);
         Run r = run("sanctions", "import", xml.toString(), "--env", "live", "--data-dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Imported 1 listed individuals into live");
+        assertThat(r.out()).contains("Imported 1 listed individuals into live")
+                .contains("Country names without an ICAO code (passports listed under them are not screened by number): "
+                        + "Freedonia");
         var config = new ConfigLoader(Map.of()).load(0, dir, null);
         try (Application app = Application.open(config, Clock.systemUTC())) {
             assertThat(app.environments().of(Environment.LIVE).verification().sanctions().current().size()).isEqualTo(1);

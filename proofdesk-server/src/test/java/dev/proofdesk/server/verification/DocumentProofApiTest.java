@@ -171,4 +171,44 @@ class DocumentProofApiTest {
         assertThat(failedCodes(second)).containsExactly("document_already_used");
         assertThat(second.path("result").path("nullifier")).isEqualTo(first.path("result").path("nullifier"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void oneVerificationPerDocumentHoldsWhenCompletionsRace(Db db) throws Exception {
+        TestServer server = TestServer.shared(db);
+        TestAccount account = server.newAccount();
+        HttpApi http = server.http();
+        String key = account.testKey();
+        Map<String, Object> body = flow(Map.of(), List.of("passport"));
+        body.put("settings", Map.of("oneVerificationPerDocument", true));
+        String flow = Fixtures.publishedFlow(http, key, body);
+        for (int round = 0; round < 3; round++) {
+            String passport = Fixtures.mockPassport(http, key, Map.of()).path("id").asText();
+            List<String> sessions = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sessions.add(Fixtures.session(http, key, flow));
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(sessions.size());
+            List<java.util.concurrent.Future<JsonNode>> done = new ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(sessions.size())) {
+                for (String session : sessions) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        return Fixtures.complete(http, key, session, passport);
+                    }));
+                }
+            }
+            List<String> statuses = new ArrayList<>();
+            for (var f : done) {
+                statuses.add(f.get().path("status").asText());
+            }
+            assertThat(statuses).as("round " + round).containsOnly("valid", "invalid")
+                    .filteredOn("valid"::equals).hasSize(1);
+            for (var f : done) {
+                if (f.get().path("status").asText().equals("invalid")) {
+                    assertThat(failedCodes(f.get())).containsExactly("document_already_used");
+                }
+            }
+        }
+    }
 }

@@ -6,7 +6,9 @@ import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.passport.mock.SignatureAlgorithm;
+import dev.proofdesk.server.dashboard.user.Role;
 import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.support.DashboardClient;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
@@ -122,7 +124,9 @@ class HolderProtocolTest {
 
             JsonNode before = submitLive(http, account, flow, chip, doc.chipKeyPkcs8());
             assertThat(before.path("status").asText()).isEqualTo("invalid");
-            assertThat(before.path("result").path("checks").toString()).contains("issuer_untrusted");
+            // Another deployment's mock issuer: its certificate policy names the document a test one.
+            assertThat(before.path("result").path("checks").toString()).contains("mock_document")
+                    .doesNotContain("issuer_untrusted");
 
             var trust = server.app().environments().of(Environment.LIVE).verification().trust();
             var imported = trust.importFile("csca.der", authority.cscaCertificate().getEncoded());
@@ -131,7 +135,30 @@ class HolderProtocolTest {
 
             JsonNode after = submitLive(http, account, flow, chip, doc.chipKeyPkcs8());
             assertThat(after.path("status").asText()).as(after.toString()).isEqualTo("valid");
+
+            // No CRL was imported, and before the import the chain failed: revocation was never checked.
+            assertThat(revocation(before).path("skipped").asBoolean()).as(before.toString()).isTrue();
+            assertThat(revocation(after).path("skipped").asBoolean()).as(after.toString()).isTrue();
+            assertThat(revocation(after).path("passed").asBoolean()).isTrue();
+            assertThat(after.path("result").path("checks").findValues("skipped")).as("every check says")
+                    .hasSize(after.path("result").path("checks").size());
+            var events = server.app().environments().of(Environment.LIVE).events()
+                    .list(account.id(), "verification.completed", null, 10);
+            assertThat(events).extracting(e -> revocation(e.data()).path("skipped").asBoolean()).containsOnly(true);
+            DashboardClient browser = new DashboardClient(server.baseUrl())
+                    .signedIn(server.newUser(account, Role.OWNER));
+            String page = browser.get("/dashboard/live/sessions/" + after.path("id").asText()).body();
+            assertThat(page).containsPattern("document_signer_revocation</td><td><span class=\"badge badge-skipped\">");
         }
+    }
+
+    private static JsonNode revocation(JsonNode session) {
+        for (JsonNode check : session.path("result").path("checks")) {
+            if (check.path("name").asText().equals("document_signer_revocation")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no revocation check in " + session);
     }
 
     private static JsonNode submitLive(HttpApi http, TestAccount account, String flow, JsonNode passport, byte[] chipKey) {

@@ -10,7 +10,11 @@ import java.util.Map;
 /** A session's result as pages show it: every check with its code, and the disclosed attributes. */
 public record ResultView(List<Check> checks, Map<String, String> attributes, String nullifier, String error) {
 
-    public record Check(String name, boolean passed, String code) {
+    /** {@code skipped}: the check could not run, so it neither failed nor vouched for anything. */
+    public record Check(String name, boolean passed, String code, boolean skipped) {
+        public String outcome() {
+            return !passed ? "failed" : skipped ? "skipped" : "passed";
+        }
     }
 
     public static ResultView of(JsonNode result) {
@@ -20,7 +24,8 @@ public record ResultView(List<Check> checks, Map<String, String> attributes, Str
         List<Check> checks = new ArrayList<>();
         for (JsonNode check : result.path("checks")) {
             checks.add(new Check(check.path("name").asText(), check.path("passed").asBoolean(),
-                    check.path("code").isNull() ? null : check.path("code").asText(null)));
+                    check.path("code").isNull() ? null : check.path("code").asText(null),
+                    check.path("skipped").asBoolean(false)));
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         result.path("attributes").properties().forEach(e -> attributes.put(e.getKey(),
