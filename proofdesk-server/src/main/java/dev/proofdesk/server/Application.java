@@ -24,7 +24,9 @@ import dev.proofdesk.server.http.Json;
 import dev.proofdesk.server.http.RateLimiter;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.http.SystemRoutes;
+import dev.proofdesk.server.relay.ChipRelayRoutes;
 import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.passport.chip.ChipTerminal;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.server.session.ClientSecrets;
@@ -182,6 +184,7 @@ public final class Application implements AutoCloseable {
                 new FlowRoutes(environments, bodies),
                 new SessionRoutes(environments, bodies),
                 new HolderRoutes(env -> environments.of(env).verification(), bodies),
+                new ChipRelayRoutes(env -> environments.of(env).verification(), new ChipTerminal(), config.relay(), json),
                 new TestHelperRoutes(environments, mockPassports, mockHolder, clientSecrets, bodies),
                 new BalanceRoutes(environments),
                 new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,

@@ -198,6 +198,9 @@ final class VerifyPages {
         if (r.rejectExpiredDocuments()) {
             out.add("Your document has not expired");
         }
+        if (r.requireChipAuthentication()) {
+            out.add("Your document's chip proves it is genuine");
+        }
         return out;
     }
 

@@ -35,6 +35,8 @@ public final class ApiServer {
                     throw ApiException.payloadTooLarge(maxBodyBytes);
                 }
             });
+            // A WebSocket upgrade that is refused answers with the error envelope, request id included.
+            config.routes.wsBeforeUpgrade(RequestIds::assign);
             ErrorHandling.install(config.routes, maxBodyBytes);
             for (RouteModule module : modules) {
                 module.register(config.routes, guard);

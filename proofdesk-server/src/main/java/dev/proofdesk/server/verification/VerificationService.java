@@ -6,6 +6,7 @@ import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.DocumentVerifier;
 import dev.proofdesk.passport.Rules;
 import dev.proofdesk.passport.VerificationResult;
+import dev.proofdesk.passport.chip.ChipRead;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.flow.FlowDefinition;
@@ -73,9 +74,26 @@ public final class VerificationService {
     public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
         DocumentProof proof = decode(input);
         HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
-        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(), clock);
-        VerificationResult result = verifier.verify(proof, claim.challenge(), rules(claim.definition()));
-        String nullifier = result.nullifierInput().map(input1 -> nullifier(claim.accountId(), input1)).orElse(null);
+        VerificationResult result = verifier().verify(proof, claim.challenge(), rules(claim.definition()));
+        return finish(claim, result);
+    }
+
+    /**
+     * Completes a session with a chip the server read itself through a relay: the read counts as the
+     * session's one submission, claimed, verified and recorded the way {@link #submit} records one.
+     */
+    public Session completeRead(String sessionId, String clientSecret, ChipRead read) {
+        HolderSessions.Claim claim = holder.claimRead(sessionId, clientSecret);
+        VerificationResult result = verifier().verify(read, rules(claim.definition()));
+        return finish(claim, result);
+    }
+
+    private DocumentVerifier verifier() {
+        return new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(), clock);
+    }
+
+    private Session finish(HolderSessions.Claim claim, VerificationResult result) {
+        String nullifier = result.nullifierInput().map(input -> nullifier(claim.accountId(), input)).orElse(null);
         return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
     }
 
@@ -93,19 +111,20 @@ public final class VerificationService {
         }
         var r = def.rules();
         return new Rules(r.minimumAge(), Set.copyOf(r.includedCountries()), Set.copyOf(r.excludedCountries()),
-                r.ofac(), r.rejectExpiredDocuments(), types);
+                r.ofac(), r.rejectExpiredDocuments(), types, r.requireChipAuthentication());
     }
 
     private static DocumentProof decode(SubmissionInput input) {
         List<Issue> issues = new ArrayList<>();
         byte[] dg1 = field("dg1", input.dg1(), MAX_DG1, true, issues);
         byte[] sod = field("sod", input.sod(), MAX_SOD, true, issues);
-        byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, true, issues);
-        byte[] signature = field("activeAuthSignature", input.activeAuthSignature(), MAX_SIGNATURE, true, issues);
+        // Without DG15 (most passports) or a signature there is no chip proof: the flow's rule decides.
+        byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, false, issues);
+        byte[] signature = field("activeAuthSignature", input.activeAuthSignature(), MAX_SIGNATURE, false, issues);
         if (!issues.isEmpty()) {
             throw ApiException.validation(issues);
         }
-        return new DocumentProof(dg1, sod, dg15, signature);
+        return new DocumentProof(dg1, sod, dg15.length == 0 ? null : dg15, signature.length == 0 ? null : signature);
     }
 
     private static byte[] field(String name, String value, int maxBytes, boolean required, List<Issue> issues) {
