@@ -9,6 +9,9 @@ public enum Defect {
     BAD_SIGNATURE,
     /** Expiry date in the past: {@code document_expired}. */
     EXPIRED_DOCUMENT,
-    /** The chip answers with a key other than DG15's: {@code chip_not_genuine}. */
+    /**
+     * Genuine data groups copied onto another chip: it answers Active Authentication and Chip
+     * Authentication with keys other than DG15's and DG14's, so either fails {@code chip_not_genuine}.
+     */
     CLONED_CHIP
 }

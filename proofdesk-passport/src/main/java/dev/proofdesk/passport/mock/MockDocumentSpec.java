@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param documentNumber null for a random one
  * @param expiryDate null for five years from today (or last month with {@link Defect#EXPIRED_DOCUMENT})
+ * @param chipAuthentication how the chip proves itself; null for {@link ChipAuthentication#ACTIVE}
+ * @param accessControl which access protocols the chip accepts; null for {@link ChipAccess#BOTH}
  */
 public record MockDocumentSpec(
         DocumentType documentType,
@@ -21,7 +23,9 @@ public record MockDocumentSpec(
         String documentNumber,
         LocalDate expiryDate,
         SignatureAlgorithm signatureAlgorithm,
-        Defect defect) {
+        Defect defect,
+        ChipAuthentication chipAuthentication,
+        ChipAccess accessControl) {
 
     public MockDocumentSpec {
         Objects.requireNonNull(documentType, "documentType");
@@ -31,6 +35,8 @@ public record MockDocumentSpec(
         givenNames = givenNames == null ? "" : givenNames;
         gender = gender == null ? Gender.UNSPECIFIED : gender;
         defect = defect == null ? Defect.NONE : defect;
+        chipAuthentication = chipAuthentication == null ? ChipAuthentication.ACTIVE : chipAuthentication;
+        accessControl = accessControl == null ? ChipAccess.BOTH : accessControl;
         if (nationality == null || !nationality.matches("[A-Z]{1,3}")) {
             throw new IllegalArgumentException("nationality must be an ICAO code of 1-3 capital letters, got " + nationality);
         }
@@ -39,14 +45,32 @@ public record MockDocumentSpec(
         }
     }
 
+    /** A chip with Active Authentication that accepts PACE and BAC. */
+    public MockDocumentSpec(DocumentType documentType, String nationality, LocalDate dateOfBirth, String surname,
+                            String givenNames, Gender gender, String documentNumber, LocalDate expiryDate,
+                            SignatureAlgorithm signatureAlgorithm, Defect defect) {
+        this(documentType, nationality, dateOfBirth, surname, givenNames, gender, documentNumber, expiryDate,
+                signatureAlgorithm, defect, ChipAuthentication.ACTIVE, ChipAccess.BOTH);
+    }
+
     /** A clean passport for quick tests: UTO national born on the given date. */
     public static MockDocumentSpec passport(LocalDate dateOfBirth, SignatureAlgorithm algorithm) {
         return new MockDocumentSpec(DocumentType.PASSPORT, "UTO", dateOfBirth, "MOCK", "ALEX", Gender.UNSPECIFIED,
-                null, null, algorithm, Defect.NONE);
+                null, null, algorithm, Defect.NONE, ChipAuthentication.ACTIVE, ChipAccess.BOTH);
     }
 
     public MockDocumentSpec withDefect(Defect d) {
         return new MockDocumentSpec(documentType, nationality, dateOfBirth, surname, givenNames, gender,
-                documentNumber, expiryDate, signatureAlgorithm, d);
+                documentNumber, expiryDate, signatureAlgorithm, d, chipAuthentication, accessControl);
+    }
+
+    public MockDocumentSpec withChipAuthentication(ChipAuthentication c) {
+        return new MockDocumentSpec(documentType, nationality, dateOfBirth, surname, givenNames, gender,
+                documentNumber, expiryDate, signatureAlgorithm, defect, c, accessControl);
+    }
+
+    public MockDocumentSpec withAccessControl(ChipAccess a) {
+        return new MockDocumentSpec(documentType, nationality, dateOfBirth, surname, givenNames, gender,
+                documentNumber, expiryDate, signatureAlgorithm, defect, chipAuthentication, a);
     }
 }

@@ -1,7 +1,7 @@
 package dev.proofdesk.passport.mock;
 
 import dev.proofdesk.passport.Document;
-import dev.proofdesk.passport.DocumentType;
+import dev.proofdesk.passport.emulator.ChipImage;
 import dev.proofdesk.passport.lds.Dg15;
 import dev.proofdesk.passport.lds.Dg1Writer;
 import dev.proofdesk.passport.lds.SecurityObjectWriter;
@@ -16,6 +16,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class MockIssuer implements AutoCloseable {
     public static final String MOCK_POLICY_OID = "1.3.6.1.4.1.59812.1";
     public static final String ISSUING_STATE = "UTO";
     private static final int RSA_POOL_SIZE = 16;
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final char[] ALPHANUMERIC = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789".toCharArray();
 
     private final MockIssuerState state;
@@ -107,25 +109,65 @@ public final class MockIssuer implements AutoCloseable {
                 spec.documentNumber() != null ? spec.documentNumber() : randomDocumentNumber(),
                 spec.dateOfBirth(), expiry, spec.gender());
         byte[] dg1 = Dg1Writer.write(document);
-        KeyPair chipKey = chipKey(spec.signatureAlgorithm());
-        // A cloned chip: DG15 copied from a genuine document, but the chip holds another key.
-        KeyPair answeringKey = spec.defect() == Defect.CLONED_CHIP ? otherKey(chipKey, spec.signatureAlgorithm()) : chipKey;
-        byte[] dg14 = Dg14.forChipKey(chipKey.getPublic());
-        byte[] dg15 = Dg15.encode(chipKey.getPublic());
+        ChipAuthentication proof = spec.chipAuthentication();
+        KeyPair aaKey = proof == ChipAuthentication.ACTIVE ? chipKey(spec.signatureAlgorithm()) : null;
+        KeyPair caKey = proof == ChipAuthentication.CHIP ? SignatureAlgorithm.Generators.p256() : null;
+        // A cloned chip: data groups copied from a genuine document, but the chip holds other keys.
+        boolean cloned = spec.defect() == Defect.CLONED_CHIP;
+        KeyPair aaAnswering = aaKey == null || !cloned ? aaKey : otherKey(aaKey, spec.signatureAlgorithm());
+        KeyPair caAnswering = caKey == null || !cloned ? caKey : SignatureAlgorithm.Generators.p256();
+        byte[] dg14 = proof == ChipAuthentication.NONE ? null
+                : ChipFiles.dg14(aaKey == null ? null : aaKey.getPublic(), caKey == null ? null : caKey.getPublic());
+        byte[] dg15 = aaKey == null ? null : Dg15.encode(aaKey.getPublic());
 
         // Tampering: the SOD vouches for the holder as issued (ten years younger); DG1 was edited after.
         byte[] signedDg1 = spec.defect() == Defect.TAMPERED_DATA ? Dg1Writer.write(youngerTwin(document)) : dg1;
         Map<Integer, byte[]> hashes = new TreeMap<>();
         hashes.put(1, SecurityObjectWriter.sha256(signedDg1));
-        hashes.put(14, SecurityObjectWriter.sha256(dg14));
-        hashes.put(15, SecurityObjectWriter.sha256(dg15));
+        if (dg14 != null) {
+            hashes.put(14, SecurityObjectWriter.sha256(dg14));
+        }
+        if (dg15 != null) {
+            hashes.put(15, SecurityObjectWriter.sha256(dg15));
+        }
+        byte[] dg2 = hashes.size() < 2 ? ChipFiles.placeholderDg2() : null;
+        if (dg2 != null) {
+            hashes.put(2, SecurityObjectWriter.sha256(dg2));
+        }
         DocumentSigner signer = signers.get(spec.signatureAlgorithm());
         var contentSigner = MockCertificates.documentSigner(spec.signatureAlgorithm(), signer.key());
         if (spec.defect() == Defect.BAD_SIGNATURE) {
             contentSigner = new CorruptingSigner(contentSigner);
         }
         byte[] sod = SecurityObjectWriter.write(hashes, contentSigner, signer.certificate(), clock.instant());
-        return new MockDocument(document, dg1, dg14, dg15, sod, answeringKey.getPrivate().getEncoded());
+        byte[] aaPkcs8 = aaAnswering == null ? null : aaAnswering.getPrivate().getEncoded();
+        byte[] caPkcs8 = caAnswering == null ? null : caAnswering.getPrivate().getEncoded();
+        ChipImage image = image(spec.accessControl(), document, dg1, dg2, dg14, dg15, sod, aaPkcs8, caPkcs8);
+        return new MockDocument(document, dg1, dg14, dg15, sod, aaPkcs8, image);
+    }
+
+    private ChipImage image(ChipAccess access, Document document, byte[] dg1, byte[] dg2, byte[] dg14, byte[] dg15, byte[] sod,
+                            byte[] aaPkcs8, byte[] caPkcs8) {
+        Map<Integer, byte[]> files = new TreeMap<>();
+        files.put(ChipImage.EF_COM, ChipFiles.com(dg2 != null, dg14 != null, dg15 != null));
+        files.put(ChipImage.EF_SOD, sod);
+        files.put(ChipImage.dataGroupFid(1), dg1);
+        if (dg2 != null) {
+            files.put(ChipImage.dataGroupFid(2), dg2);
+        }
+        if (dg14 != null) {
+            files.put(ChipImage.dataGroupFid(14), dg14);
+        }
+        if (dg15 != null) {
+            files.put(ChipImage.dataGroupFid(15), dg15);
+        }
+        if (access.pace()) {
+            files.put(ChipImage.EF_CARD_ACCESS, ChipFiles.cardAccess());
+        }
+        String can = String.format("%06d", random.nextInt(1_000_000));
+        return new ChipImage(access.bac(), access.pace(), document.documentNumber(),
+                YYMMDD.format(document.dateOfBirth()), YYMMDD.format(document.expirationDate()), can, files,
+                aaPkcs8, caPkcs8, -1);
     }
 
     private KeyPair chipKey(SignatureAlgorithm alg) {
