@@ -25,6 +25,7 @@ import dev.proofdesk.server.http.RateLimiter;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.http.SystemRoutes;
 import dev.proofdesk.server.relay.ChipRelayRoutes;
+import dev.proofdesk.server.relay.RelayClient;
 import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.passport.chip.ChipTerminal;
 import dev.proofdesk.passport.mock.MockIssuer;
@@ -55,6 +56,8 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +108,9 @@ public final class Application implements AutoCloseable {
         this.environments = buildEnvironments();
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer, masterKey,
                 clock, json);
-        this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification());
+        this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification(),
+                new RelayClient(HttpClient.newHttpClient(), json), this::ownAddress,
+                config.relay().readTimeout().plusSeconds(10));
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(database.control(), clock, audit, passwords);
         this.signIns = new SignIns(database.control(), clock, users, passwords, masterKey);
@@ -210,6 +215,14 @@ public final class Application implements AutoCloseable {
             wakeupListener.start();
         });
         return this;
+    }
+
+    /** Where this server itself listens, for the test helper's relays: they go through the real socket. */
+    private URI ownAddress() {
+        if (server == null) {
+            throw new IllegalStateException("relaying a mock chip needs the server to be listening");
+        }
+        return URI.create("ws://127.0.0.1:" + server.port());
     }
 
     /** Every registered HTTP route as (path, method), e.g. to check the OpenAPI document covers them. */

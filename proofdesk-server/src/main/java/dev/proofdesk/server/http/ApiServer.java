@@ -26,6 +26,10 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
+            // Javalin opens a servlet session for every WebSocket upgrade (the chip relay), which Jetty would
+            // keep forever; nothing here uses servlet sessions, so they lapse after a minute.
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.getSessionHandler().setMaxInactiveInterval(60));
             config.jsonMapper(new JavalinJackson(json, true));
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());

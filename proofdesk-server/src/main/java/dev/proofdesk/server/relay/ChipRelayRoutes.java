@@ -6,6 +6,7 @@ import dev.proofdesk.server.config.RelaySettings;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.http.Upgrades;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.verification.VerificationService;
@@ -60,13 +61,13 @@ public final class ChipRelayRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.wsBeforeUpgrade(PATH, ctx -> {
+        routes.wsBeforeUpgrade(PATH, Upgrades.refusable(ctx -> {
             String secret = secret(ctx);
             Environment env = ClientSecrets.environmentOf(secret).orElseThrow();
             String id = ctx.pathParam("id");
             verification.apply(env).holder().session(id, secret);
             ctx.attribute(AUTHORISED, new Authorised(env, id, secret));
-        });
+        }));
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 ctx.session.setMaxTextMessageSize(RelayFrames.MAX_MESSAGE_CHARS);

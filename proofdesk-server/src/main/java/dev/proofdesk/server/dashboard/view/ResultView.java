@@ -7,15 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A session's result as pages show it: every check with its code, and the disclosed attributes. */
-public record ResultView(List<Check> checks, Map<String, String> attributes, String nullifier, String error) {
+/**
+ * A session's result as pages show it: every check with its code, the disclosed attributes, and how
+ * the chip proved itself ({@code chip_authentication}, {@code active_authentication}, {@code none}; null
+ * for results recorded before it was).
+ */
+public record ResultView(List<Check> checks, Map<String, String> attributes, String nullifier, String error,
+                         String chipAuthentication) {
 
     public record Check(String name, boolean passed, String code) {
     }
 
     public static ResultView of(JsonNode result) {
         if (result == null || result.isNull()) {
-            return new ResultView(List.of(), Map.of(), null, null);
+            return new ResultView(List.of(), Map.of(), null, null, null);
         }
         List<Check> checks = new ArrayList<>();
         for (JsonNode check : result.path("checks")) {
@@ -26,7 +31,7 @@ public record ResultView(List<Check> checks, Map<String, String> attributes, Str
         result.path("attributes").properties().forEach(e -> attributes.put(e.getKey(),
                 e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         return new ResultView(checks, attributes, result.path("nullifier").asText(null),
-                result.path("error").asText(null));
+                result.path("error").asText(null), result.path("chipAuthentication").asText(null));
     }
 
     public List<Check> failed() {
