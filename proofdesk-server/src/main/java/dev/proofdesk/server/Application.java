@@ -24,7 +24,10 @@ import dev.proofdesk.server.http.Json;
 import dev.proofdesk.server.http.RateLimiter;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.http.SystemRoutes;
+import dev.proofdesk.server.relay.ChipRelayRoutes;
+import dev.proofdesk.server.relay.RelayClient;
 import dev.proofdesk.server.security.MasterKey;
+import dev.proofdesk.passport.chip.ChipTerminal;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.server.session.ClientSecrets;
@@ -53,6 +56,8 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +108,9 @@ public final class Application implements AutoCloseable {
         this.environments = buildEnvironments();
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer,
                 environments.of(Environment.TEST).verification().sanctions(), masterKey, clock, json);
-        this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification());
+        this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification(),
+                new RelayClient(HttpClient.newHttpClient(), json), this::ownAddress,
+                config.relay().readTimeout().plusSeconds(10));
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(database.control(), clock, audit, passwords);
         this.signIns = new SignIns(database.control(), clock, users, passwords, masterKey);
@@ -182,6 +189,7 @@ public final class Application implements AutoCloseable {
                 new FlowRoutes(environments, bodies),
                 new SessionRoutes(environments, bodies),
                 new HolderRoutes(env -> environments.of(env).verification(), bodies),
+                new ChipRelayRoutes(env -> environments.of(env).verification(), new ChipTerminal(), config.relay(), json),
                 new TestHelperRoutes(environments, mockPassports, mockHolder, clientSecrets, bodies),
                 new BalanceRoutes(environments),
                 new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
@@ -207,6 +215,14 @@ public final class Application implements AutoCloseable {
             wakeupListener.start();
         });
         return this;
+    }
+
+    /** Where this server itself listens, for the test helper's relays: they go through the real socket. */
+    private URI ownAddress() {
+        if (server == null) {
+            throw new IllegalStateException("relaying a mock chip needs the server to be listening");
+        }
+        return URI.create("ws://127.0.0.1:" + server.port());
     }
 
     /** Every registered HTTP route as (path, method), e.g. to check the OpenAPI document covers them. */

@@ -27,9 +27,12 @@ public record FlowDefinition(
      * @param excludedCountries the same; set included or excluded, not both
      * @param ofac screen against the sanctions list (default true)
      * @param rejectExpiredDocuments default true
+     * @param requireChipAuthentication default true: a chip that does not prove itself genuine (Chip or
+     *     Active Authentication) fails with {@code chip_authentication_unavailable}; false lets passive
+     *     authentication alone pass (e.g. US passports, whose chips can prove neither)
      */
     public record Rules(Integer minimumAge, List<String> includedCountries, List<String> excludedCountries,
-                        Boolean ofac, Boolean rejectExpiredDocuments) {
+                        Boolean ofac, Boolean rejectExpiredDocuments, Boolean requireChipAuthentication) {
         public Rules {
             includedCountries = includedCountries == null ? null : List.copyOf(includedCountries);
             excludedCountries = excludedCountries == null ? null : List.copyOf(excludedCountries);
@@ -45,6 +48,7 @@ public record FlowDefinition(
             private List<String> excludedCountries;
             private Boolean ofac;
             private Boolean rejectExpiredDocuments;
+            private Boolean requireChipAuthentication;
 
             public Builder minimumAge(Integer years) {
                 this.minimumAge = years;
@@ -71,8 +75,14 @@ public record FlowDefinition(
                 return this;
             }
 
+            public Builder requireChipAuthentication(boolean require) {
+                this.requireChipAuthentication = require;
+                return this;
+            }
+
             public Rules build() {
-                return new Rules(minimumAge, includedCountries, excludedCountries, ofac, rejectExpiredDocuments);
+                return new Rules(minimumAge, includedCountries, excludedCountries, ofac, rejectExpiredDocuments,
+                        requireChipAuthentication);
             }
         }
     }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param attributes only the attributes the flow discloses, e.g. {@code nationality}
  * @param nullifier a stable pseudonym of the document within the account, to refuse duplicate sign-ups
  * @param warnings conditions that did not fail the document
+ * @param chipAuthentication how the chip proved it is genuine; null in results recorded before servers
+ *     reported it
  */
 public record SessionResult(List<Check> checks, Map<String, Object> attributes, String nullifier,
-                            List<String> warnings) {
+                            List<String> warnings, ChipAuthentication chipAuthentication) {
 
     public SessionResult {
         checks = checks == null ? List.of() : List.copyOf(checks);

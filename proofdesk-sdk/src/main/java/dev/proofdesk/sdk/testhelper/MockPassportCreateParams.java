@@ -14,6 +14,10 @@ import java.time.LocalDate;
  * @param defect {@code none}, {@code tampered_data}, {@code bad_signature}, {@code expired_document}
  *               or {@code cloned_chip}, to exercise a failure branch
  * @param signatureAlgorithm {@code RSA-2048}, {@code RSA-PSS} or {@code ECDSA-P256}
+ * @param chipAuthentication {@code active} (Active Authentication with DG15, the default), {@code chip}
+ *                           (Chip Authentication with DG14, no DG15, like German passports) or {@code none}
+ *                           (like US passports)
+ * @param accessControl {@code bac}, {@code pace} (like identity cards) or {@code both} (the default)
  */
 public record MockPassportCreateParams(
         String nationality,
@@ -26,7 +30,9 @@ public record MockPassportCreateParams(
         String documentType,
         String gender,
         String signatureAlgorithm,
-        String defect) {
+        String defect,
+        String chipAuthentication,
+        String accessControl) {
 
     public static Builder builder() {
         return new Builder();
@@ -45,6 +51,8 @@ public record MockPassportCreateParams(
         private String gender;
         private String signatureAlgorithm;
         private String defect;
+        private String chipAuthentication;
+        private String accessControl;
 
         private Builder() {
         }
@@ -107,9 +115,21 @@ public record MockPassportCreateParams(
             return this;
         }
 
+        /** {@code active}, {@code chip} or {@code none}: how the chip proves it is genuine. */
+        public Builder chipAuthentication(String method) {
+            this.chipAuthentication = method;
+            return this;
+        }
+
+        /** {@code bac}, {@code pace} or {@code both}: how the chip opens. */
+        public Builder accessControl(String protocols) {
+            this.accessControl = protocols;
+            return this;
+        }
+
         public MockPassportCreateParams build() {
             return new MockPassportCreateParams(nationality, age, dateOfBirth, ofac, fullName, documentNumber,
-                    expiryDate, documentType, gender, signatureAlgorithm, defect);
+                    expiryDate, documentType, gender, signatureAlgorithm, defect, chipAuthentication, accessControl);
         }
     }
 }

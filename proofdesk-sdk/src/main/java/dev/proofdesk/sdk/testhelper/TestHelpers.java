@@ -67,7 +67,10 @@ public final class TestHelpers {
             this.api = api;
         }
 
-        /** Completes a pending session with a mock passport; returns the session with its result. */
+        /**
+         * Completes a pending session with a mock passport: the server relays its emulated chip through
+         * the chip relay into the terminal live uses; returns the session with its result.
+         */
         public Session complete(String sessionId, String mockPassportId) {
             return api.post("/v1/test_helpers/sessions/" + segment(sessionId) + "/complete", Map.of(),
                     Map.of("mockPassportId", mockPassportId), Session.class, RequestOptions.NONE);

@@ -46,12 +46,21 @@ final class MockPassportCommand {
         @Option(names = "--defect", paramLabel = "none|tampered_data|bad_signature|expired_document|cloned_chip")
         String defect;
 
+        @Option(names = "--chip-authentication", paramLabel = "active|chip|none",
+                description = "How the chip proves itself: Active Authentication (DG15, the default), Chip "
+                        + "Authentication (DG14, like German or French passports), or not at all (like US passports).")
+        String chipAuthentication;
+
+        @Option(names = "--access-control", paramLabel = "bac|pace|both",
+                description = "How the chip opens: BAC only, PACE only (like identity cards), or both (the default).")
+        String accessControl;
+
         @Override
         public Integer call() {
             String json = withApp(app -> {
                 var passport = app.mockPassports().create(accountId(app), new MockPassportInput(nationality, age,
                         dateOfBirth, ofac, fullName, documentNumber, expiryDate, documentType, gender,
-                        signatureAlgorithm, defect));
+                        signatureAlgorithm, defect, chipAuthentication, accessControl));
                 return app.json().valueToTree(passport).toPrettyString();
             });
             out().println(json);

@@ -56,7 +56,15 @@ public final class ConfigLoader {
         int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
                 "a live balance below this many credits records a billing.credits_low event (0 disables it)");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool, creditsLow, webhooks());
+                costs, sweep, pool, creditsLow, webhooks(), relay());
+    }
+
+    private RelaySettings relay() {
+        return new RelaySettings(
+                Duration.ofMillis(intVar("PROOFDESK_RELAY_APDU_TIMEOUT_MILLIS", 5_000, 50, 60_000,
+                        "milliseconds one APDU may take to come back through a chip relay")),
+                Duration.ofSeconds(intVar("PROOFDESK_RELAY_READ_TIMEOUT_SECONDS", 90, 1, 600,
+                        "seconds a whole chip relay may last, from connection to verdict")));
     }
 
     private WebhookSettings webhooks() {

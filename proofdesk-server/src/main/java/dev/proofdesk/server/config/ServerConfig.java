@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
  * @param creditsLowThreshold a live balance falling below this records {@code billing.credits_low}
  * @param webhooks          webhook delivery settings
+ * @param relay             chip relay timeouts
  */
 public record ServerConfig(
         int port,
@@ -36,7 +37,8 @@ public record ServerConfig(
         int sweepIntervalSeconds,
         int databasePoolSize,
         int creditsLowThreshold,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        RelaySettings relay) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -45,6 +47,7 @@ public record ServerConfig(
         Objects.requireNonNull(masterKey, "masterKey");
         productCosts = Map.copyOf(productCosts);
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(relay, "relay");
     }
 
     public boolean embedded() {
@@ -54,6 +57,6 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
                 rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
-                creditsLowThreshold, webhooks);
+                creditsLowThreshold, webhooks, relay);
     }
 }

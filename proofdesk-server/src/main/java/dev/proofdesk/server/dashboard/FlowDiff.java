@@ -35,6 +35,7 @@ final class FlowDiff {
         m.put("rules.excludedCountries", r.excludedCountries().isEmpty() ? "none" : String.join(", ", r.excludedCountries()));
         m.put("rules.ofac", yes(r.ofac()));
         m.put("rules.rejectExpiredDocuments", yes(r.rejectExpiredDocuments()));
+        m.put("rules.requireChipAuthentication", yes(r.requireChipAuthentication()));
         m.put("documents", String.join(", ", def.documents()));
         boolean[] shown = FlowForm.shown(def.disclosures());
         for (int i = 0; i < shown.length; i++) {

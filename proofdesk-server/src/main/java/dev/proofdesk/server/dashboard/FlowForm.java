@@ -31,6 +31,7 @@ final class FlowForm {
         v.put("product", "age_verification");
         v.put("rules.ofac", "on");
         v.put("rules.rejectExpiredDocuments", "on");
+        v.put("rules.requireChipAuthentication", "on");
         v.put("documents.passport", "on");
         v.put("settings.sessionTtlSeconds", "3600");
         return FormState.of(v);
@@ -45,6 +46,7 @@ final class FlowForm {
         v.put("rules.excludedCountries", String.join(", ", def.rules().excludedCountries()));
         flag(v, "rules.ofac", def.rules().ofac());
         flag(v, "rules.rejectExpiredDocuments", def.rules().rejectExpiredDocuments());
+        flag(v, "rules.requireChipAuthentication", def.rules().requireChipAuthentication());
         for (String doc : def.documents()) {
             v.put("documents." + doc, "on");
         }
@@ -104,7 +106,7 @@ final class FlowForm {
         return new FlowInput(form.value("name"), form.value("product"),
                 new FlowInput.RulesInput(minimumAge, countries(form.value("rules.includedCountries")),
                         countries(form.value("rules.excludedCountries")), form.checked("rules.ofac"),
-                        form.checked("rules.rejectExpiredDocuments")),
+                        form.checked("rules.rejectExpiredDocuments"), form.checked("rules.requireChipAuthentication")),
                 documents,
                 new FlowInput.DisclosuresInput(
                         disclosed(form, 0), disclosed(form, 1), disclosed(form, 2), disclosed(form, 3),

@@ -26,7 +26,8 @@ final class MockPassportPages {
 
     void list(Context ctx, Visit v) {
         v.requireTest("Mock passports");
-        render(ctx, v, 200, FormState.of(Map.of("nationality", "UTO", "age", "30", "documentType", "passport")));
+        render(ctx, v, 200, FormState.of(Map.of("nationality", "UTO", "age", "30", "documentType", "passport",
+                "chipAuthentication", "active", "accessControl", "both")));
     }
 
     void create(Context ctx, Visit v) {
@@ -71,7 +72,8 @@ final class MockPassportPages {
         }
         return new MockPassportInput(text(form, "nationality"), age, text(form, "dateOfBirth"), text(form, "ofac"),
                 text(form, "fullName"), text(form, "documentNumber"), text(form, "expiryDate"),
-                text(form, "documentType"), text(form, "gender"), null, text(form, "defect"));
+                text(form, "documentType"), text(form, "gender"), null, text(form, "defect"),
+                text(form, "chipAuthentication"), text(form, "accessControl"));
     }
 
     static String text(FormState form, String field) {

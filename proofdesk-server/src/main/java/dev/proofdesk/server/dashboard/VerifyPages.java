@@ -122,7 +122,8 @@ final class VerifyPages {
         }
         return new MockPassportInput(blankToNull(form.value("nationality").toUpperCase()), age, null,
                 blankToNull(form.value("ofac")), blankToNull(form.value("fullName")), null, null,
-                null, null, null, blankToNull(form.value("defect")));
+                null, null, null, blankToNull(form.value("defect")), blankToNull(form.value("chipAuthentication")),
+                blankToNull(form.value("accessControl")));
     }
 
     private static String blankToNull(String value) {
@@ -197,6 +198,9 @@ final class VerifyPages {
         }
         if (r.rejectExpiredDocuments()) {
             out.add("Your document has not expired");
+        }
+        if (r.requireChipAuthentication()) {
+            out.add("Your document's chip proves it is genuine");
         }
         return out;
     }

@@ -1,5 +1,8 @@
 package dev.proofdesk.server.flow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -18,15 +21,33 @@ public record FlowDefinition(
         documents = List.copyOf(documents);
     }
 
+    /**
+     * @param requireChipAuthentication without a chip that proved itself genuine (Chip or Active
+     *     Authentication) the verdict is invalid with {@code chip_authentication_unavailable}; when
+     *     false, passive authentication alone can pass
+     */
     public record Rules(
             Integer minimumAge,
             List<String> includedCountries,
             List<String> excludedCountries,
             boolean ofac,
-            boolean rejectExpiredDocuments) {
+            boolean rejectExpiredDocuments,
+            boolean requireChipAuthentication) {
         public Rules {
             includedCountries = List.copyOf(includedCountries);
             excludedCountries = List.copyOf(excludedCountries);
+        }
+
+        /** Definitions stored before the rule existed required a genuine chip, and still do. */
+        @JsonCreator
+        static Rules stored(@JsonProperty("minimumAge") Integer minimumAge,
+                            @JsonProperty("includedCountries") List<String> includedCountries,
+                            @JsonProperty("excludedCountries") List<String> excludedCountries,
+                            @JsonProperty("ofac") boolean ofac,
+                            @JsonProperty("rejectExpiredDocuments") boolean rejectExpiredDocuments,
+                            @JsonProperty("requireChipAuthentication") Boolean requireChipAuthentication) {
+            return new Rules(minimumAge, includedCountries, excludedCountries, ofac, rejectExpiredDocuments,
+                    requireChipAuthentication == null || requireChipAuthentication);
         }
     }
 

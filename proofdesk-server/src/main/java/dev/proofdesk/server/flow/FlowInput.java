@@ -19,7 +19,8 @@ public record FlowInput(
             List<String> includedCountries,
             List<String> excludedCountries,
             Boolean ofac,
-            Boolean rejectExpiredDocuments) {
+            Boolean rejectExpiredDocuments,
+            Boolean requireChipAuthentication) {
     }
 
     public record DisclosuresInput(

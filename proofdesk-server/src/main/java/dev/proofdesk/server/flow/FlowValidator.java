@@ -20,7 +20,7 @@ public final class FlowValidator {
     public static final int MAX_COUNTRIES = 40;
 
     static final FlowDefinition DEFAULTS = new FlowDefinition(null, null,
-            new Rules(null, List.of(), List.of(), true, true),
+            new Rules(null, List.of(), List.of(), true, true, true),
             List.of("passport"),
             Disclosures.NONE,
             new Settings(3600, null, null, false));
@@ -69,7 +69,8 @@ public final class FlowValidator {
         }
         return new Rules(age, nonNull(included), nonNull(excluded),
                 in.ofac() != null ? in.ofac() : base.ofac(),
-                in.rejectExpiredDocuments() != null ? in.rejectExpiredDocuments() : base.rejectExpiredDocuments());
+                in.rejectExpiredDocuments() != null ? in.rejectExpiredDocuments() : base.rejectExpiredDocuments(),
+                or(in.requireChipAuthentication(), base.requireChipAuthentication()));
     }
 
     private static void checkCountries(String path, List<String> codes, List<Issue> issues) {

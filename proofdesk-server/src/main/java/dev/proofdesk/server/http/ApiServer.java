@@ -26,6 +26,10 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
+            // Javalin opens a servlet session for every WebSocket upgrade (the chip relay), which Jetty would
+            // keep forever; nothing here uses servlet sessions, so they lapse after a minute.
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.getSessionHandler().setMaxInactiveInterval(60));
             config.jsonMapper(new JavalinJackson(json, true));
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
@@ -35,6 +39,8 @@ public final class ApiServer {
                     throw ApiException.payloadTooLarge(maxBodyBytes);
                 }
             });
+            // A WebSocket upgrade that is refused answers with the error envelope, request id included.
+            config.routes.wsBeforeUpgrade(RequestIds::assign);
             ErrorHandling.install(config.routes, maxBodyBytes);
             for (RouteModule module : modules) {
                 module.register(config.routes, guard);

@@ -49,6 +49,27 @@ final class ErrorHandling {
     }
 
     static void render(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(envelope(ctx, e));
+    }
+
+    /**
+     * Answers a refused WebSocket upgrade with the error envelope at once: Javalin maps the exception
+     * but never writes the body of an upgrade request, so a client would see only the status.
+     */
+    static void renderRefusedUpgrade(Context ctx, ApiException e) throws java.io.IOException {
+        byte[] body = ctx.jsonMapper().toJsonString(envelope(ctx, e), Map.class)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var response = ctx.res();
+        response.setStatus(e.status());
+        response.setContentType("application/json");
+        e.headers().forEach(response::setHeader);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    private static Map<String, Object> envelope(Context ctx, ApiException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
         error.put("message", e.getMessage());
@@ -56,7 +77,6 @@ final class ErrorHandling {
             error.put("details", e.details());
         }
         error.put("requestId", RequestIds.of(ctx));
-        e.headers().forEach(ctx::header);
-        ctx.status(e.status()).json(Map.of("error", error));
+        return Map.of("error", error);
     }
 }

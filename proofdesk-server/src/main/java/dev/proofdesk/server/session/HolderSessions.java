@@ -52,7 +52,10 @@ public final class HolderSessions {
         this.clock = clock;
     }
 
-    /** What a claimed submission needs: the challenge it must answer and the flow version's rules. */
+    /**
+     * What a claimed submission needs: the challenge it must answer (null for a chip the server read
+     * itself) and the flow version's rules.
+     */
     public record Claim(String sessionId, String accountId, String flowId, byte[] challenge,
                         FlowDefinition definition) {
     }
@@ -114,6 +117,58 @@ public final class HolderSessions {
             }
             FlowDefinition def = flows.version(h, row.flowVersionId()).definition();
             return new Claim(id, row.accountId(), row.flowId(), Base64.getDecoder().decode(challenge.value()), def);
+        });
+    }
+
+    /** What a chip relay may do with a session right now. */
+    public sealed interface RelayLease {
+        /** The relay holds the session until it releases the lease or the lease runs out. */
+        record Granted(String leaseId) implements RelayLease {
+        }
+
+        /** Another relay holds the session. */
+        record Busy() implements RelayLease {
+        }
+
+        /** The session has ended (or is being verified): it takes no more reads. */
+        record NotPending(String status) implements RelayLease {
+        }
+    }
+
+    /**
+     * Reserves a pending session for one chip relay, across every node sharing the store, for at most
+     * {@code ttl}: long enough for a whole read, short enough that a node dying mid-read does not lock
+     * the holder out for long.
+     */
+    public RelayLease leaseRelay(String id, String secret, Duration ttl) {
+        SessionRepository.Row row = authorise(id, secret);
+        String lease = Ids.newId();
+        Instant now = now();
+        if (store.write(h -> repository.takeRelayLease(h, id, lease, now.plus(ttl), now))) {
+            return new RelayLease.Granted(lease);
+        }
+        String status = sessions.get(row.accountId(), id).status();
+        return SessionStatus.PENDING.id().equals(status) ? new RelayLease.Busy() : new RelayLease.NotPending(status);
+    }
+
+    public void releaseRelay(String id, String leaseId) {
+        store.writeVoid(h -> repository.releaseRelayLease(h, id, leaseId));
+    }
+
+    /**
+     * Moves a pending session to processing for a verdict that answers no session challenge: a chip
+     * the server read itself (its terminal chose its own challenges), or a submission without an
+     * active-authentication signature.
+     */
+    public Claim claimWithoutChallenge(String id, String secret) {
+        SessionRepository.Row row = authorise(id, secret);
+        requirePending(id, sessions.get(row.accountId(), id).status());
+        return store.write(h -> {
+            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, now())) {
+                throw ApiException.conflict("Session " + id + " is no longer pending.");
+            }
+            FlowDefinition def = flows.version(h, row.flowVersionId()).definition();
+            return new Claim(id, row.accountId(), row.flowId(), null, def);
         });
     }
 

@@ -115,6 +115,26 @@ final class SessionRepository {
         return challenge;
     }
 
+    /**
+     * Takes the relay lease of a pending, unexpired session unless another relay holds an unexpired one;
+     * one conditional update, so two nodes cannot both win.
+     */
+    boolean takeRelayLease(Handle h, String id, String lease, Instant until, Instant now) {
+        return h.createUpdate("""
+                UPDATE sessions SET relay_lease = :lease, relay_lease_until = :until
+                WHERE id = :id AND status = 'pending' AND expires_at > :now
+                  AND (relay_lease IS NULL OR relay_lease_until <= :now)""")
+                .bind("lease", lease).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("id", id).execute() == 1;
+    }
+
+    void releaseRelayLease(Handle h, String id, String lease) {
+        h.createUpdate("""
+                UPDATE sessions SET relay_lease = NULL, relay_lease_until = NULL
+                WHERE id = :id AND relay_lease = :lease""")
+                .bind("id", id).bind("lease", lease).execute();
+    }
+
     void setNullifier(Handle h, String id, String nullifier) {
         h.createUpdate("UPDATE sessions SET nullifier = :n WHERE id = :id").bind("n", nullifier).bind("id", id).execute();
     }

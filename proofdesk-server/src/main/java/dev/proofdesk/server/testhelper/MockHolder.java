@@ -1,29 +1,89 @@
 package dev.proofdesk.server.testhelper;
 
 import dev.proofdesk.passport.aa.ChipSigner;
+import dev.proofdesk.passport.chip.AccessKey;
+import dev.proofdesk.passport.emulator.ChipEmulator;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.relay.RelayClient;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.verification.SubmissionInput;
 import dev.proofdesk.server.verification.VerificationService;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The holder's side of a test session, performed for real with a mock passport: fetch the challenge,
- * sign it with the mock chip's key, submit the chip data to the same verifier live uses. The test
- * helper API and the hosted verification page both complete sessions through here.
+ * The holder's side of a test session, performed for real with a mock passport: its emulated chip
+ * is relayed through a real chip relay WebSocket on this server into the same terminal and verifier
+ * a live read goes through, opened with the MRZ key (the CAN for a PACE-only chip). Passports made
+ * before chips were kept whole answer a challenge and submit instead. The test helper API and the
+ * hosted verification page both complete sessions through here.
  */
 public final class MockHolder {
+    private static final DateTimeFormatter MRZ_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private final MockPassportService passports;
     private final VerificationService testVerification;
+    private final RelayClient relay;
+    private final Supplier<URI> server;
+    private final Duration relayLimit;
 
-    public MockHolder(MockPassportService passports, VerificationService testVerification) {
+    /**
+     * @param server this server's own bound address ({@code ws://127.0.0.1:<port>}), known once it listens
+     * @param relayLimit the longest one relayed read may take
+     */
+    public MockHolder(MockPassportService passports, VerificationService testVerification, RelayClient relay,
+                      Supplier<URI> server, Duration relayLimit) {
         this.passports = passports;
         this.testVerification = testVerification;
+        this.relay = relay;
+        this.server = server;
+        this.relayLimit = relayLimit;
     }
 
     public Session complete(String accountId, String sessionId, String clientSecret, String mockPassportId) {
         MockPassport passport = passports.get(accountId, mockPassportId);
-        byte[] chipKey = passports.chipKey(accountId, mockPassportId);
+        Optional<byte[]> image = passports.chipImage(accountId, mockPassportId);
+        if (image.isEmpty()) {
+            return submit(accountId, sessionId, clientSecret, passport);
+        }
+        URI chip = server.get().resolve("/v1/sessions/" + sessionId + "/chip");
+        RelayClient.Outcome outcome = relay.relay(chip, clientSecret, accessKey(passport),
+                ChipEmulator.fromImage(image.get()), relayLimit, step -> { });
+        return switch (outcome) {
+            case RelayClient.Outcome.Verdict verdict -> testVerification.holder().session(sessionId, clientSecret);
+            case RelayClient.Outcome.Refused refused -> throw refusal(sessionId, refused);
+        };
+    }
+
+    /** PACE-only chips are opened with the card access number, every other chip with the MRZ. */
+    private static AccessKey accessKey(MockPassport passport) {
+        if ("pace".equals(passport.accessControl()) && passport.can() != null) {
+            return new AccessKey.Can(passport.can());
+        }
+        return new AccessKey.Mrz(passport.documentNumber(), mrz(passport.dateOfBirth()), mrz(passport.expiryDate()));
+    }
+
+    private static String mrz(LocalDate date) {
+        return date.format(MRZ_DATE);
+    }
+
+    private static ApiException refusal(String sessionId, RelayClient.Outcome.Refused refused) {
+        return switch (refused.code()) {
+            case "session_not_pending", "relay_busy" -> ApiException.conflict(refused.message());
+            case "not_found" -> ApiException.notFound("Session", sessionId);
+            default -> new ApiException(500, "internal_error", "The emulated chip of the mock passport could not "
+                    + "be read through the relay (" + refused.code() + "): " + refused.message());
+        };
+    }
+
+    /** The way passports without a chip image complete: sign the session's challenge, submit the files. */
+    private Session submit(String accountId, String sessionId, String clientSecret, MockPassport passport) {
+        byte[] chipKey = passports.chipKey(accountId, passport.id());
         String challenge = testVerification.challenge(sessionId, clientSecret);
         byte[] signature = ChipSigner.sign(chipKey, Base64.getDecoder().decode(challenge));
         return testVerification.submit(sessionId, clientSecret, new SubmissionInput(passport.chip().dg1(),

@@ -12,5 +12,7 @@ public record MockPassportInput(
         String documentType,
         String gender,
         String signatureAlgorithm,
-        String defect) {
+        String defect,
+        String chipAuthentication,
+        String accessControl) {
 }

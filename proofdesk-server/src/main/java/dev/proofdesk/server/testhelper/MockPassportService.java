@@ -6,6 +6,8 @@ import dev.proofdesk.passport.Document;
 import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.Gender;
 import dev.proofdesk.passport.lds.Mrz;
+import dev.proofdesk.passport.mock.ChipAccess;
+import dev.proofdesk.passport.mock.ChipAuthentication;
 import dev.proofdesk.passport.mock.Defect;
 import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
@@ -32,14 +34,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mock passports of the test environment: documents with the attributes a developer chooses,
- * signed by the deployment's mock issuer, with a chip key kept (sealed) to answer challenges. A
- * passport created with {@code ofac: flagged} lists its holder on the account's test sanctions list.
+ * signed by the deployment's mock issuer. The whole chip is kept (sealed: it holds private keys)
+ * for the emulator the test helper relays; so is the active-authentication key, to answer a
+ * challenge by hand. Passports made before chips were kept whole have only the key. A passport
+ * created with {@code ofac: flagged} lists its holder on the account's test sanctions list.
  */
 public final class MockPassportService {
     private static final String CHIP_KEY_PURPOSE = "mock-chip-key";
+    private static final String CHIP_IMAGE_PURPOSE = "mock-chip-image";
     private static final Map<String, SignatureAlgorithm> ALGORITHMS = Map.of(
             "RSA-2048", SignatureAlgorithm.RSA_2048, "RSA-PSS", SignatureAlgorithm.RSA_PSS,
             "ECDSA-P256", SignatureAlgorithm.ECDSA_P256);
@@ -61,9 +67,11 @@ public final class MockPassportService {
         this.json = json;
     }
 
+    /** {@code chipAuthentication}, {@code accessControl} and {@code can} are null for passports made before them. */
     private record Attributes(String documentType, String nationality, String surname, String givenNames,
                               LocalDate dateOfBirth, LocalDate expiryDate, String documentNumber, String gender,
-                              String ofac, String defect, String signatureAlgorithm) {
+                              String ofac, String defect, String signatureAlgorithm, String chipAuthentication,
+                              String accessControl, String can) {
     }
 
     public MockPassport create(String accountId, MockPassportInput in) {
@@ -74,16 +82,19 @@ public final class MockPassportService {
         Attributes attrs = new Attributes(d.documentType().wireName(), d.nationality(), d.surname(), d.givenNames(),
                 d.dateOfBirth(), d.expirationDate(), d.documentNumber(), d.gender().name().toLowerCase(Locale.ROOT),
                 flagged ? "flagged" : "clear", spec.defect().name().toLowerCase(Locale.ROOT),
-                name(spec.signatureAlgorithm()));
+                name(spec.signatureAlgorithm()), wire(spec.chipAuthentication()), wire(spec.accessControl()), doc.can());
         String id = Ids.newId();
         long now = clock.millis();
+        // A chip without Active Authentication has neither DG15 nor its key: stored as empty text.
         testStore.writeVoid(h -> {
             h.createUpdate("""
-                    INSERT INTO mock_passports (id, account_id, attributes, dg1, sod, dg15, chip_key, created_at)
-                    VALUES (:id, :account, :attrs, :dg1, :sod, :dg15, :key, :now)""")
+                    INSERT INTO mock_passports (id, account_id, attributes, dg1, sod, dg15, chip_key, chip_image, created_at)
+                    VALUES (:id, :account, :attrs, :dg1, :sod, :dg15, :key, :image, :now)""")
                     .bind("id", id).bind("account", accountId).bind("attrs", write(attrs))
-                    .bind("dg1", b64(doc.dg1())).bind("sod", b64(doc.sod())).bind("dg15", b64(doc.dg15()))
-                    .bind("key", b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE))).bind("now", now).execute();
+                    .bind("dg1", b64(doc.dg1())).bind("sod", b64(doc.sod()))
+                    .bind("dg15", doc.dg15() == null ? "" : b64(doc.dg15()))
+                    .bind("key", doc.chipKeyPkcs8() == null ? "" : b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE)))
+                    .bind("image", b64(masterKey.seal(doc.chipImage(), CHIP_IMAGE_PURPOSE))).bind("now", now).execute();
             if (flagged) {
                 testSanctions.addTestIdentity(h, accountId, id, listed(id, d));
             }
@@ -109,14 +120,28 @@ public final class MockPassportService {
 
     /** The private key of the mock chip, to answer a challenge as a real chip would. */
     public byte[] chipKey(String accountId, String id) {
+        String sealed = sealedColumn(accountId, id, "chip_key").filter(s -> !s.isEmpty())
+                .orElseThrow(() -> ApiException.conflict("Mock passport " + id
+                        + " has no active-authentication key: its chip proves itself another way, or not at all."));
+        return masterKey.open(Base64.getDecoder().decode(sealed), CHIP_KEY_PURPOSE);
+    }
+
+    /** The whole mock chip for {@code ChipEmulator.fromImage}; empty for a passport made before chips were kept whole. */
+    public Optional<byte[]> chipImage(String accountId, String id) {
+        return sealedColumn(accountId, id, "chip_image")
+                .map(sealed -> masterKey.open(Base64.getDecoder().decode(sealed), CHIP_IMAGE_PURPOSE));
+    }
+
+    /** One sealed column of the account's mock passport; empty when the column is null. */
+    private Optional<String> sealedColumn(String accountId, String id, String column) {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
         }
-        String sealed = testStore.read(h -> h.createQuery(
-                        "SELECT chip_key FROM mock_passports WHERE id = :id AND account_id = :a")
-                .bind("id", id).bind("a", accountId).mapTo(String.class).findOne())
+        return testStore.read(h -> h.createQuery(
+                        "SELECT " + column + " AS sealed FROM mock_passports WHERE id = :id AND account_id = :a")
+                .bind("id", id).bind("a", accountId).map((rs, c) -> Optional.ofNullable(rs.getString("sealed")))
+                .findOne())
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
-        return masterKey.open(Base64.getDecoder().decode(sealed), CHIP_KEY_PURPOSE);
     }
 
     private MockDocumentSpec spec(MockPassportInput in) {
@@ -167,6 +192,9 @@ public final class MockPassportService {
         }
         Gender gender = enumValue("gender", in.gender(), Gender.class, Gender.UNSPECIFIED, issues);
         Defect defect = enumValue("defect", in.defect(), Defect.class, Defect.NONE, issues);
+        ChipAuthentication chip = enumValue("chipAuthentication", in.chipAuthentication(), ChipAuthentication.class,
+                ChipAuthentication.ACTIVE, issues);
+        ChipAccess access = enumValue("accessControl", in.accessControl(), ChipAccess.class, ChipAccess.BOTH, issues);
         SignatureAlgorithm algorithm = in.signatureAlgorithm() == null ? SignatureAlgorithm.ECDSA_P256
                 : ALGORITHMS.get(in.signatureAlgorithm());
         if (algorithm == null) {
@@ -175,7 +203,8 @@ public final class MockPassportService {
         if (!issues.isEmpty()) {
             throw ApiException.validation(issues);
         }
-        return new MockDocumentSpec(type, nationality, dob, names[0], names[1], gender, number, expiry, algorithm, defect);
+        return new MockDocumentSpec(type, nationality, dob, names[0], names[1], gender, number, expiry, algorithm, defect,
+                chip, access);
     }
 
     /** The holder of a flagged mock as a sanctions list names them: name, date of birth, passport. */
@@ -243,6 +272,10 @@ public final class MockPassportService {
         }
     }
 
+    private static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
     private static String name(SignatureAlgorithm algorithm) {
         return ALGORITHMS.entrySet().stream().filter(e -> e.getValue() == algorithm).findFirst().orElseThrow().getKey();
     }
@@ -250,10 +283,14 @@ public final class MockPassportService {
     private MockPassport map(ResultSet rs) throws SQLException {
         try {
             Attributes a = json.readValue(rs.getString("attributes"), Attributes.class);
+            String dg15 = rs.getString("dg15");
+            // Passports made before the choice existed have Active Authentication and open with BAC.
             return new MockPassport(rs.getString("id"), a.documentType(), a.nationality(), "UTO", a.surname(),
                     a.givenNames(), a.dateOfBirth(), a.expiryDate(), a.documentNumber(), a.gender(), a.ofac(),
                     a.defect(), a.signatureAlgorithm(),
-                    new MockPassport.Chip(rs.getString("dg1"), rs.getString("sod"), rs.getString("dg15")),
+                    a.chipAuthentication() == null ? "active" : a.chipAuthentication(),
+                    a.accessControl() == null ? "bac" : a.accessControl(), a.can(),
+                    new MockPassport.Chip(rs.getString("dg1"), rs.getString("sod"), dg15.isEmpty() ? null : dg15),
                     false, Rows.requiredInstant(rs, "created_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -34,6 +34,7 @@ final class ResultWriter {
         ObjectNode attributes = out.putObject("attributes");
         result.document().ifPresent(doc -> disclose(doc, disclosures, attributes));
         out.put("nullifier", nullifier);
+        out.put("chipAuthentication", result.chipAuthentication().wireName());
         ArrayNode warnings = out.putArray("warnings");
         result.warnings().forEach(warnings::add);
         SessionStatus status = switch (result.outcome()) {

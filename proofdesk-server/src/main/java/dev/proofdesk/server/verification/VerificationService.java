@@ -6,6 +6,7 @@ import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.DocumentVerifier;
 import dev.proofdesk.passport.Rules;
 import dev.proofdesk.passport.VerificationResult;
+import dev.proofdesk.passport.chip.ChipRead;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.flow.FlowDefinition;
@@ -72,11 +73,30 @@ public final class VerificationService {
 
     public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
         DocumentProof proof = decode(input);
-        HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
-        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys,
-                sanctions.current(claim.accountId()), clock);
-        VerificationResult result = verifier.verify(proof, claim.challenge(), rules(claim.definition()));
-        String nullifier = result.nullifierInput().map(input1 -> nullifier(claim.accountId(), input1)).orElse(null);
+        // Only a signature answers the session's challenge; a submission without one needs none.
+        HolderSessions.Claim claim = proof.activeAuthSignature() == null
+                ? holder.claimWithoutChallenge(sessionId, clientSecret) : holder.claim(sessionId, clientSecret);
+        VerificationResult result = verifier(claim.accountId()).verify(proof, claim.challenge(), rules(claim.definition()));
+        return finish(claim, result);
+    }
+
+    /**
+     * Completes a session with a chip the server read itself through a relay: the read counts as the
+     * session's one submission, claimed, verified and recorded the way {@link #submit} records one.
+     */
+    public Session completeRead(String sessionId, String clientSecret, ChipRead read) {
+        HolderSessions.Claim claim = holder.claimWithoutChallenge(sessionId, clientSecret);
+        VerificationResult result = verifier(claim.accountId()).verify(read, rules(claim.definition()));
+        return finish(claim, result);
+    }
+
+    /** The account's view of this environment: its trust anchors and its sanctions list (test adds its flagged mocks). */
+    private DocumentVerifier verifier(String accountId) {
+        return new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(accountId), clock);
+    }
+
+    private Session finish(HolderSessions.Claim claim, VerificationResult result) {
+        String nullifier = result.nullifierInput().map(input -> nullifier(claim.accountId(), input)).orElse(null);
         return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
     }
 
@@ -94,19 +114,20 @@ public final class VerificationService {
         }
         var r = def.rules();
         return new Rules(r.minimumAge(), Set.copyOf(r.includedCountries()), Set.copyOf(r.excludedCountries()),
-                r.ofac(), r.rejectExpiredDocuments(), types);
+                r.ofac(), r.rejectExpiredDocuments(), types, r.requireChipAuthentication());
     }
 
     private static DocumentProof decode(SubmissionInput input) {
         List<Issue> issues = new ArrayList<>();
         byte[] dg1 = field("dg1", input.dg1(), MAX_DG1, true, issues);
         byte[] sod = field("sod", input.sod(), MAX_SOD, true, issues);
-        byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, true, issues);
-        byte[] signature = field("activeAuthSignature", input.activeAuthSignature(), MAX_SIGNATURE, true, issues);
+        // Without DG15 (most passports) or a signature there is no chip proof: the flow's rule decides.
+        byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, false, issues);
+        byte[] signature = field("activeAuthSignature", input.activeAuthSignature(), MAX_SIGNATURE, false, issues);
         if (!issues.isEmpty()) {
             throw ApiException.validation(issues);
         }
-        return new DocumentProof(dg1, sod, dg15, signature);
+        return new DocumentProof(dg1, sod, dg15.length == 0 ? null : dg15, signature.length == 0 ? null : signature);
     }
 
     private static byte[] field(String name, String value, int maxBytes, boolean required, List<Issue> issues) {

@@ -55,6 +55,20 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Application.open(config, clock).start(), db);
     }
 
+    /**
+     * Another node on this server's PostgreSQL database and master key, as a second machine of one
+     * deployment would run; close it when done.
+     */
+    public TestServer anotherNode(Map<String, String> env) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_LIVE", "0");
+        vars.putAll(env);
+        ServerConfig config = new ConfigLoader(vars).load(0, app.config().dataDir(),
+                app.config().databaseUrl().orElseThrow(() -> new IllegalStateException("nodes share PostgreSQL only")));
+        return new TestServer(Application.open(config, app.clock()).start(), db);
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("proofdesk-test");
