@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "Self-hostable identity verification with isolated test and live environments.",
         subcommands = {ServeCommand.class, KeysCommand.class, UsersCommand.class, CreditsCommand.class,
                 MockPassportCommand.class, TrustCommand.class, SanctionsCommand.class, ListenCommand.class,
-                TriggerCommand.class, CommandLine.HelpCommand.class})
+                TriggerCommand.class, TapCommand.class, CommandLine.HelpCommand.class})
 public final class ProofdeskCommand implements Runnable {
 
     @CommandLine.Spec

@@ -61,7 +61,7 @@ public final class MockHolder {
     }
 
     /** PACE-only chips are opened with the card access number, every other chip with the MRZ. */
-    private static AccessKey accessKey(MockPassport passport) {
+    public static AccessKey accessKey(MockPassport passport) {
         if ("pace".equals(passport.accessControl()) && passport.can() != null) {
             return new AccessKey.Can(passport.can());
         }
