@@ -154,17 +154,21 @@ final class VerifyPages {
         Session s = opened.session();
         FlowDefinition def = opened.definition();
         String deepLink = null;
+        String tapCommand = null;
         HostedView.Qr qr = null;
         if (s.livemode() && s.status().equals("pending")) {
-            String challenge = environments.of(Environment.LIVE).verification().holder().currentChallenge(s.id(), token);
-            deepLink = "proofdesk://verify?session=" + s.id() + "&challenge=" + enc(challenge) + "&token=" + enc(token)
-                    + "&server=" + enc(baseUrl.get());
+            // The phone app or a desk reader relays the chip to this session's relay; the server reads it.
+            String base = baseUrl.get();
+            String relay = base.replaceFirst("^http", "ws") + "/v1/sessions/" + s.id() + "/chip";
+            deepLink = "proofdesk://chip?relay=" + enc(relay) + "&secret=" + enc(token);
             qr = QrSvg.of(deepLink);
+            tapCommand = "proofdesk tap --session-url '" + base + "/verify/" + s.id() + "?token=" + token
+                    + "' --mrz '<the two lines at the bottom of the photo page>'";
         }
         var passports = !s.livemode() && s.status().equals("pending")
                 ? mockPassports.list(opened.accountId(), null, PASSPORTS_SHOWN) : List.<dev.proofdesk.server.testhelper.MockPassport>of();
         HostedView view = new HostedView(s.id(), token, s.livemode(), s.status(), def.name(), disclosed(def),
-                rules(def), ResultView.of(s.result()), passports, deepLink, qr, redirectUrl(s), form);
+                rules(def), ResultView.of(s.result()), passports, deepLink, tapCommand, qr, redirectUrl(s), form);
         templates.render(ctx, status, "verify/page.jte", Map.of("view", view));
     }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hosted verification page without JavaScript: test completion, live QR and status, redirects. */
 class HostedPageTest {
-    private static final Pattern CHALLENGE = Pattern.compile("challenge=([^&\"]+)");
+    private static final Pattern DEEP_LINK = Pattern.compile("href=\"(proofdesk://chip\\?[^\"]+)\"");
 
     private static String path(JsonNode session) {
         URI url = URI.create(session.path("verificationUrl").asText());
@@ -82,13 +82,13 @@ class HostedPageTest {
 
         DashboardClient.Page page = person.get(path(created.body()));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<svg class=\"qr\"").contains("proofdesk://verify?session=" + sessionId)
+        assertThat(page.body()).contains("<svg class=\"qr\"").contains("proofdesk://chip?relay=").contains("%2Fv1%2Fsessions%2F" + sessionId + "%2Fchip").contains("proofdesk tap --session-url")
                 .contains("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")
                 .contains("hx-get=\"/verify/" + sessionId + "/status?token=").doesNotContain("Test mode")
                 .doesNotContain("mock passport");
-        String challenge = challenge(page.body());
-        assertThat(challenge(person.get(path(created.body())).body())).as("reloading keeps the scanned challenge")
-                .isEqualTo(challenge);
+        String link = deepLink(page.body());
+        assertThat(link).contains("secret=" + created.body().path("clientSecret").asText());
+        assertThat(deepLink(person.get(path(created.body())).body())).as("reloading keeps the scanned link").isEqualTo(link);
 
         String token = created.body().path("clientSecret").asText();
         DashboardClient.Page status = person.get("/verify/" + sessionId + "/status?token=" + token);
@@ -102,9 +102,9 @@ class HostedPageTest {
         assertThat(person.get(path(created.body())).body()).contains("This verification was canceled");
     }
 
-    private static String challenge(String html) {
-        Matcher m = CHALLENGE.matcher(html);
-        assertThat(m.find()).as("a challenge in the deep link").isTrue();
+    private static String deepLink(String html) {
+        Matcher m = DEEP_LINK.matcher(html);
+        assertThat(m.find()).as("the deep link to the relay").isTrue();
         return m.group(1);
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The hosted verification page: what the flow is and reveals, and either the way to complete it (mock
- * passports in test, a QR code and deep link in live) or the outcome.
+ * passports in test; in live a QR code and deep link for a phone that relays the chip, and the
+ * command for a desk card reader) or the outcome.
  */
 public record HostedView(
         String sessionId,
@@ -19,6 +20,7 @@ public record HostedView(
         ResultView result,
         List<MockPassport> passports,
         String deepLink,
+        String tapCommand,
         Qr qr,
         String continueUrl,
         FormState form) {
