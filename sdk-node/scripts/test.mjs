@@ -1,6 +1,7 @@
-// Runs the node --test suites against a real Proofdesk server: the built server jar on a free port
-// with a fresh data directory, one live key for most live tests and one for the rate-limit test,
-// and some live credits. The suites read where it is from PROOFDESK_TEST_* variables.
+// Runs the node --test suites (all, or the files named as arguments) against a real Proofdesk
+// server: the built server jar on a free port with a fresh data directory, one live key for most
+// live tests and one for the rate-limit test, and some live credits. The suites read where it is
+// from PROOFDESK_TEST_* variables.
 //
 //   PROOFDESK_JAR   the server jar (default ../proofdesk-server/target/proofdesk.jar)
 //   JAVA_HOME       the JDK that runs it (default: the one ../scripts/java-home.sh finds, 21 or newer)
@@ -49,10 +50,15 @@ try {
   ]);
   console.error(`Proofdesk at ${baseUrl} (data in ${dataDir}), ready after ${seconds(started)} s`);
 
-  const tests = readdirSync(join(root, 'test'))
-    .filter((f) => f.endsWith('.test.mjs'))
-    .sort()
-    .map((f) => join('test', f));
+  // every suite, or those named: node scripts/test.mjs test/webhooks.test.mjs
+  const named = process.argv.slice(2);
+  const tests =
+    named.length > 0
+      ? named
+      : readdirSync(join(root, 'test'))
+          .filter((f) => f.endsWith('.test.mjs'))
+          .sort()
+          .map((f) => join('test', f));
   // one file at a time: the suites share the server's one account
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
     cwd: root,
