@@ -7,4 +7,21 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$root/scripts/java-home.sh"
 find_java_home
 cd "$root"
+
+# --- Node SDK: sdk-node's node --test suites run in `./mvnw verify` and need Node.js 20+ with npm.
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if [[ " $* " != *" -DskipTests "* && " $* " != *" -DskipNodeTests "* ]] \
+    && { ! command -v npm >/dev/null 2>&1 || [ "$(node_major)" -lt 20 ]; }; then
+  echo "test.sh: Node.js 20+ with npm is missing (the Node SDK tests need it); installing Debian's nodejs and npm" >&2
+  as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq nodejs npm >/dev/null; } || true
+  if ! command -v npm >/dev/null 2>&1 || [ "$(node_major)" -lt 20 ]; then
+    echo "test.sh cannot run the Node SDK tests: they need Node.js 20 or newer with npm (found" \
+      "$(node --version 2>/dev/null || echo none)). Install it (Debian 12 ships 18; e.g. nodesource.com)," \
+      "or pass -DskipNodeTests to run the other tests." >&2
+    exit 3
+  fi
+fi
+# --- end Node SDK
+
 exec ./mvnw -B verify "$@"

@@ -29,6 +29,11 @@ final class ApiKeys {
             throw new MalformedApiKeyException("A publishable key (pk_…) was given; the API client needs a secret "
                     + "key (sk_test_… or sk_live_…), used only on your server.");
         }
+        if (key.startsWith("whsec_")) {
+            throw new MalformedApiKeyException("A webhook signing secret (whsec_…) was given as the API key. Pass it "
+                    + "to Webhooks.constructEvent to verify webhooks; the client needs a secret key (sk_test_… or "
+                    + "sk_live_…).");
+        }
         boolean live = key.startsWith("sk_live_");
         if (!live && !key.startsWith("sk_test_")) {
             throw new MalformedApiKeyException("The API key must start with sk_test_ or sk_live_; check that the "

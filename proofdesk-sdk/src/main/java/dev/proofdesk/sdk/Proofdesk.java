@@ -1,5 +1,7 @@
 package dev.proofdesk.sdk;
 
+import dev.proofdesk.sdk.billing.BalanceService;
+import dev.proofdesk.sdk.exception.LiveKeyInTestEnvironmentException;
 import dev.proofdesk.sdk.flow.FlowService;
 import dev.proofdesk.sdk.net.ApiRequestor;
 import dev.proofdesk.sdk.session.SessionService;
@@ -26,7 +28,9 @@ import java.util.Objects;
  * }</pre>
  *
  * The key decides the environment: {@code sk_test_…} works on test data, {@code sk_live_…} on live
- * data. A key that is not shaped like a secret key is refused by {@link Builder#build()}.
+ * data. A key that is not shaped like a secret key is refused by {@link Builder#build()}, and so is a
+ * live key in a process that looks like a test or CI run, unless
+ * {@link Builder#allowLiveKeyInTestEnvironment(boolean)} says that live is meant.
  */
 public final class Proofdesk implements AutoCloseable {
     private final boolean livemode;
@@ -39,9 +43,15 @@ public final class Proofdesk implements AutoCloseable {
     private final TestHelpers testHelpers;
     private final WebhookEndpointService webhookEndpoints;
     private final EventService events;
+    private final BalanceService balance;
 
     private Proofdesk(Builder b) {
         this.livemode = ApiKeys.livemode(b.apiKey);
+        if (livemode && !b.allowLiveKeyInTestEnvironment) {
+            TestEnvironment.current().ifPresent(reason -> {
+                throw new LiveKeyInTestEnvironmentException(reason);
+            });
+        }
         this.baseUrl = checkBaseUrl(b.baseUrl);
         this.ownsHttpClient = b.httpClient == null;
         this.http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
@@ -55,6 +65,7 @@ public final class Proofdesk implements AutoCloseable {
         this.testHelpers = new TestHelpers(requestor);
         this.webhookEndpoints = new WebhookEndpointService(requestor);
         this.events = new EventService(requestor);
+        this.balance = new BalanceService(requestor);
     }
 
     public static Builder builder() {
@@ -86,6 +97,11 @@ public final class Proofdesk implements AutoCloseable {
     /** Events of the key's environment: list, retrieve, redeliver. */
     public EventService events() {
         return events;
+    }
+
+    /** The live credit balance; with a test key, a note that billing does not apply. */
+    public BalanceService balance() {
+        return balance;
     }
 
     /** Test-mode helpers: mock passports and session completion (test keys only). */
@@ -134,6 +150,7 @@ public final class Proofdesk implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(30);
         private int maxNetworkRetries;
         private HttpClient httpClient;
+        private boolean allowLiveKeyInTestEnvironment;
 
         private Builder() {
         }
@@ -181,7 +198,21 @@ public final class Proofdesk implements AutoCloseable {
             return this;
         }
 
-        /** Checks the key's shape and the URL, without any request; throws when either is unusable. */
+        /**
+         * A live key is refused when the process looks like a test or CI run ({@code CI} set,
+         * {@code NODE_ENV=test}, Surefire, Failsafe, Gradle, or JUnit or TestNG on the class path).
+         * Pass true to say that reaching live from here is meant, e.g. in a production smoke test.
+         */
+        public Builder allowLiveKeyInTestEnvironment(boolean allow) {
+            this.allowLiveKeyInTestEnvironment = allow;
+            return this;
+        }
+
+        /**
+         * Checks the key's shape, the live-key guard and the URL, without any request; throws
+         * {@code MalformedApiKeyException}, {@code LiveKeyInTestEnvironmentException} or
+         * {@code IllegalArgumentException} when the client would be unusable or misused.
+         */
         public Proofdesk build() {
             return new Proofdesk(this);
         }

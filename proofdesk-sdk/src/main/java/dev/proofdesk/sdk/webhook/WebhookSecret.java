@@ -29,6 +29,15 @@ public record WebhookSecret(boolean livemode, byte[] key) {
             live = false;
         } else if (secret.startsWith(LIVE_PREFIX)) {
             live = true;
+        } else if (secret.startsWith("sk_") || secret.startsWith("pk_")) {
+            throw new WebhookVerificationException("An API key was given as the webhook secret. Pass the endpoint's "
+                    + "signing secret (whsec_test_… or whsec_live_…), shown when the endpoint was created or its "
+                    + "secret rotated.");
+        } else if (secret.startsWith("whsec_")) {
+            throw new WebhookVerificationException("This webhook secret has no environment tag (whsec_… instead of "
+                    + "whsec_test_… or whsec_live_…): it looks converted for a Standard Webhooks library. Pass the "
+                    + "secret exactly as Proofdesk issued it; this SDK reads the tag to refuse events of the other "
+                    + "environment. Strip the tag only for other libraries.");
         } else {
             throw new WebhookVerificationException("The webhook secret must start with whsec_test_ or whsec_live_; "
                     + "copy it from the endpoint (shown when it was created or rotated).");

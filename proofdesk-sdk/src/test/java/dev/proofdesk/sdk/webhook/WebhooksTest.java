@@ -99,9 +99,16 @@ class WebhooksTest {
     }
 
     @Test
-    void refusesSecretsWithoutAnEnvironmentTag() {
+    void refusesSecretsWithoutAnEnvironmentTagSayingWhatToDo() {
         assertThatThrownBy(() -> WebhookSecret.parse("whsec_" + TEST_SECRET.substring(11)))
-                .hasMessageContaining("whsec_test_ or whsec_live_");
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("no environment tag")
+                .hasMessageContaining("converted for a Standard Webhooks library")
+                .hasMessageContaining("exactly as Proofdesk issued it");
+        assertThatThrownBy(() -> WebhookSecret.parse("sk_test_" + "A".repeat(38)))
+                .hasMessageContaining("An API key was given as the webhook secret");
+        assertThatThrownBy(() -> WebhookSecret.parse("secret"))
+                .hasMessageContaining("must start with whsec_test_ or whsec_live_");
         assertThat(WebhookSecret.parse(LIVE_SECRET).livemode()).isTrue();
         assertThat(WebhookSecret.parse(LIVE_SECRET).text()).isEqualTo(LIVE_SECRET);
     }

@@ -4,6 +4,7 @@ import dev.proofdesk.sdk.ListParams;
 import dev.proofdesk.sdk.Page;
 import dev.proofdesk.sdk.Proofdesk;
 import dev.proofdesk.sdk.RequestOptions;
+import dev.proofdesk.sdk.billing.Balance;
 import dev.proofdesk.sdk.exception.ApiConnectionException;
 import dev.proofdesk.sdk.exception.AuthenticationException;
 import dev.proofdesk.sdk.exception.ConflictException;
@@ -47,6 +48,11 @@ class SdkIntegrationTest {
         return Proofdesk.builder().apiKey(key).baseUrl(server.baseUrl()).build();
     }
 
+    /** This suite reaches live on purpose: the SDK refuses live keys under JUnit unless told so. */
+    private static Proofdesk liveClient(TestServer server, String key) {
+        return Proofdesk.builder().apiKey(key).baseUrl(server.baseUrl()).allowLiveKeyInTestEnvironment(true).build();
+    }
+
     private static FlowParams adults(String name) {
         return FlowParams.builder().name(name).product(Product.AGE_VERIFICATION)
                 .rules(Rules.builder().minimumAge(18).excludedCountries("PRK").build())
@@ -59,7 +65,7 @@ class SdkIntegrationTest {
     void createsPublishesEditsAndExportsAFlow(Db db) {
         TestServer server = TestServer.shared(db);
         TestAccount account = server.newAccount();
-        try (Proofdesk test = client(server, account.testKey()); Proofdesk live = client(server, account.liveKey())) {
+        try (Proofdesk test = client(server, account.testKey()); Proofdesk live = liveClient(server, account.liveKey())) {
             assertThat(test.livemode()).isFalse();
             assertThat(live.livemode()).isTrue();
 
@@ -182,7 +188,7 @@ class SdkIntegrationTest {
     void mapsErrorsToExceptionsWithTheRequestId(Db db) {
         TestServer server = TestServer.shared(db);
         TestAccount account = server.newAccount();
-        try (Proofdesk test = client(server, account.testKey()); Proofdesk live = client(server, account.liveKey())) {
+        try (Proofdesk test = client(server, account.testKey()); Proofdesk live = liveClient(server, account.liveKey())) {
             assertThatThrownBy(() -> test.flows().create(FlowParams.builder().name("No product")
                     .rules(Rules.builder().minimumAge(130).build()).build()))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -250,6 +256,29 @@ class SdkIntegrationTest {
                         assertThat(e.getMessage()).contains("Idempotency-Key");
                         assertThat(e.requestId()).startsWith("req_");
                     });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void readsTheLiveBalanceAndSaysBillingDoesNotApplyInTest(Db db) {
+        TestServer server = TestServer.shared(db);
+        TestAccount account = server.newAccount();
+        server.app().environments().of(dev.proofdesk.server.store.Environment.LIVE).credits().orElseThrow()
+                .grant(account.id(), 100, "welcome", "t");
+        try (Proofdesk test = client(server, account.testKey()); Proofdesk live = liveClient(server, account.liveKey())) {
+            String flowId = live.flows().publish(live.flows().create(adults("Paid")).id()).id();
+            live.sessions().create(SessionCreateParams.forFlow(flowId));
+
+            Balance balance = live.balance().retrieve();
+            assertThat(balance.livemode()).isTrue();
+            assertThat(balance.credits()).isEqualTo(90);
+            assertThat(balance.reserved()).isEqualTo(10);
+
+            Balance none = test.balance().retrieve();
+            assertThat(none.livemode()).isFalse();
+            assertThat(none.credits()).isNull();
+            assertThat(none.message()).contains("Billing does not apply in test mode");
         }
     }
 

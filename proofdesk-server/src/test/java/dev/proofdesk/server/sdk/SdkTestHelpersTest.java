@@ -56,7 +56,9 @@ class SdkTestHelpersTest {
                     test.sessions().create(SessionCreateParams.builder().flowId(flowId).build()).id());
             assertThat(expired.status()).isEqualTo(SessionStatus.EXPIRED);
         }
-        try (Proofdesk live = Proofdesk.builder().apiKey(account.liveKey()).baseUrl(server.baseUrl()).build()) {
+        // live on purpose: the SDK refuses live keys under JUnit unless told so
+        try (Proofdesk live = Proofdesk.builder().apiKey(account.liveKey()).baseUrl(server.baseUrl())
+                .allowLiveKeyInTestEnvironment(true).build()) {
             assertThatThrownBy(() -> live.testHelpers().mockPassports().create(MockPassportCreateParams.builder().build()))
                     .isInstanceOf(ProofdeskException.class)
                     .satisfies(e -> assertThat(((ProofdeskException) e).code()).isEqualTo("test_mode_only"));

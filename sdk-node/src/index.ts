@@ -1,0 +1,13 @@
+export { Proofdesk, type ProofdeskOptions } from './client.js';
+export { Webhooks, type ConstructEventOptions, type SignatureHeaders, type WebhookHeaders } from './webhooks.js';
+export { Page, PagePromise } from './pagination.js';
+export type { RequestOptions } from './requestor.js';
+export * from './errors.js';
+export type * from './types.js';
+export { Flows } from './resources/flows.js';
+export { Sessions } from './resources/sessions.js';
+export { WebhookEndpoints } from './resources/webhookEndpoints.js';
+export { Events } from './resources/events.js';
+export { BalanceResource } from './resources/balance.js';
+export { TestHelpers, MockPassports, TestSessions } from './resources/testHelpers.js';
+export { VERSION } from './version.js';
