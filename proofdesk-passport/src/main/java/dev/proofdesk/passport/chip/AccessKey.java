@@ -23,6 +23,14 @@ public sealed interface AccessKey {
                 throw new IllegalArgumentException("dateOfExpiry must be YYMMDD");
             }
         }
+
+        /**
+         * The document number as the access keys hash it (ICAO 9303 part 11 §9.7.2): padded with
+         * {@code <} to the nine characters of its MRZ field; a longer number is used whole.
+         */
+        public String documentNumberField() {
+            return documentNumber.length() >= 9 ? documentNumber : documentNumber + "<".repeat(9 - documentNumber.length());
+        }
     }
 
     /** @param can the six-digit card access number printed on the document */

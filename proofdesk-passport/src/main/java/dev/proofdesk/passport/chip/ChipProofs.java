@@ -92,8 +92,8 @@ final class ChipProofs {
     }
 
     /** INTERNAL AUTHENTICATE over a fresh challenge; an empty signature when the chip refuses. */
-    ChipProof activeAuthentication(PassportService passport, RelayCardService card, byte[] dg15, byte[] dg14, ReadProgress progress)
-            throws CardServiceException {
+    ChipProof activeAuthentication(PassportService passport, RelayCardService card, boolean extendedLength, byte[] dg15,
+                                   byte[] dg14, ReadProgress progress) throws CardServiceException {
         progress.step("active_authentication");
         byte[] challenge = new byte[8];
         random.nextBytes(challenge);
@@ -106,14 +106,36 @@ final class ChipProofs {
         boolean ec = "EC".equals(key.getAlgorithm()) || "ECDSA".equals(key.getAlgorithm());
         String signature = ec ? ecdsaAlgorithm(dg14) : "SHA1WithRSA/ISO9796-2";
         String digest = ec ? "SHA-256" : "SHA-1";
+        byte[] answer;
         try {
-            byte[] answer = passport.doAA(key, digest, signature, challenge).getResponse();
-            return new ChipProof.ActiveAuthentication(challenge, answer == null ? new byte[0] : answer);
+            answer = extendedLength ? passport.doAA(key, digest, signature, challenge).getResponse()
+                    : internalAuthenticateShort(passport, card, challenge);
         } catch (CardServiceException e) {
             if (card.linkFailure() != null) {
                 throw e;
             }
-            return new ChipProof.ActiveAuthentication(challenge, new byte[0]);
+            answer = null;
+        }
+        if ((answer == null || answer.length == 0) && extendedLength && card.extendedRefused()) {
+            // JMRTD asks for a long key's signature with an extended Le; a chip that refused it is read again with short APDUs.
+            throw new CardServiceException("the chip refused an extended-length INTERNAL AUTHENTICATE", 0x6700);
+        }
+        return new ChipProof.ActiveAuthentication(challenge, answer == null ? new byte[0] : answer);
+    }
+
+    /** INTERNAL AUTHENTICATE with a short Le; a long signature then comes back by GET RESPONSE. */
+    private static byte[] internalAuthenticateShort(PassportService passport, RelayCardService card, byte[] challenge)
+            throws CardServiceException {
+        SecureMessagingWrapper wrapper = passport.getWrapper();
+        ResponseAPDU raw = card.transmit(wrapper.wrap(new CommandAPDU(0x00, 0x88, 0x00, 0x00, challenge, 256)));
+        if (raw.getBytes().length <= 2) {
+            return null;
+        }
+        try {
+            ResponseAPDU plain = wrapper.unwrap(raw);
+            return plain.getSW() == 0x9000 ? plain.getData() : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

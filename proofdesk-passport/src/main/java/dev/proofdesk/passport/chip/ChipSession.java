@@ -29,12 +29,14 @@ final class ChipSession {
     private final RelayCardService card;
     private final PassportService passport;
     private final int blockSize;
+    private final boolean extendedLength;
     private final AccessKey key;
     private final ReadProgress progress;
     private final ChipProofs proofs;
 
     ChipSession(RelayCardService card, boolean extendedLength, AccessKey key, ReadProgress progress, ChipProofs proofs) {
         this.card = card;
+        this.extendedLength = extendedLength;
         this.blockSize = extendedLength ? 0xFFFF : PassportService.DEFAULT_MAX_BLOCKSIZE;
         this.passport = new PassportService(card, PassportService.NORMAL_MAX_TRANCEIVE_LENGTH,
                 extendedLength ? PassportService.EXTENDED_MAX_TRANCEIVE_LENGTH : PassportService.NORMAL_MAX_TRANCEIVE_LENGTH,
@@ -66,7 +68,7 @@ final class ChipSession {
         if (proof == null && listed.contains(15)) {
             readIfGiven(groups, 15, PassportService.EF_DG15);
             if (groups.containsKey(15)) {
-                proof = proofs.activeAuthentication(passport, card, groups.get(15), groups.get(14), progress);
+                proof = proofs.activeAuthentication(passport, card, extendedLength, groups.get(15), groups.get(14), progress);
             }
         }
         groups.keySet().retainAll(NEEDED);
@@ -91,7 +93,7 @@ final class ChipSession {
         }
         selectApplet(false);
         try {
-            passport.doBAC(new BACKey(mrz.documentNumber(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
+            passport.doBAC(new BACKey(mrz.documentNumberField(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
         } catch (CardServiceException e) {
             throw ChipTerminal.accessFailure("BAC", e, card);
         }
@@ -123,7 +125,7 @@ final class ChipSession {
             case AccessKey.Can can -> PACEKeySpec.createCANKey(can.can());
             case AccessKey.Mrz mrz -> {
                 try {
-                    yield PACEKeySpec.createMRZKey(new BACKey(mrz.documentNumber(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
+                    yield PACEKeySpec.createMRZKey(new BACKey(mrz.documentNumberField(), mrz.dateOfBirth(), mrz.dateOfExpiry()));
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("PACE key derivation is unavailable", e);
                 }

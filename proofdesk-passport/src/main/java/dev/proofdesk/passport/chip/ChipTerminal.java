@@ -19,6 +19,17 @@ public final class ChipTerminal {
     private static final byte[] SELECT_MF = {0x00, (byte) 0xA4, 0x00, 0x0C, 0x02, 0x3F, 0x00};
 
     private final ChipProofs proofs = new ChipProofs();
+    private final boolean extendedLength;
+
+    /** A terminal that tries extended-length APDUs first. */
+    public ChipTerminal() {
+        this(true);
+    }
+
+    /** @param extendedLength false for readers known to pass only short APDUs: every read then uses them */
+    public ChipTerminal(boolean extendedLength) {
+        this.extendedLength = extendedLength;
+    }
 
     /**
      * Reads one chip.
@@ -27,6 +38,9 @@ public final class ChipTerminal {
      */
     public ChipRead read(ApduChannel channel, AccessKey key, ReadProgress progress) {
         RelayCardService card = new RelayCardService(channel);
+        if (!extendedLength) {
+            return attempt(card, false, key, progress);
+        }
         try {
             return attempt(card, true, key, progress);
         } catch (ChipReadException e) {
@@ -57,7 +71,8 @@ public final class ChipTerminal {
             return new ChipReadException(ChipReadException.Reason.LINK, card.linkFailure().getMessage(), card.linkFailure());
         }
         int sw = statusWord(e);
-        if (sw == 0x6300 || (sw & 0xFFF0) == 0x63C0 || sw == 0x6982 && "BAC".equals(protocol)) {
+        // JMRTD repeats a refused BAC MUTUAL AUTHENTICATE, so the last status word may not be the 6300 that counts.
+        if (card.authenticationFailed() || sw == 0x6300 || (sw & 0xFFF0) == 0x63C0) {
             return new ChipReadException(ChipReadException.Reason.ACCESS_DENIED,
                     protocol + " refused: the document number, dates of birth and expiry, or the CAN do not match this document", e);
         }

@@ -15,6 +15,7 @@ final class RelayCardService extends CardService {
     private int count;
     private ChipIoException linkFailure;
     private boolean extendedRefused;
+    private boolean authenticationFailed;
 
     RelayCardService(ApduChannel channel) {
         this.channel = channel;
@@ -52,7 +53,31 @@ final class RelayCardService extends CardService {
         if (extended && response.length == 2 && response[0] == 0x67 && response[1] == 0x00) {
             extendedRefused = true;
         }
-        return new ResponseAPDU(response);
+        if (response.length == 2 && response[0] == 0x63 && response[1] == 0x00) {
+            authenticationFailed = true;
+        }
+        return new ResponseAPDU(response[response.length - 2] == 0x61 ? collect(response) : response);
+    }
+
+    /** Response chaining (ISO/IEC 7816-4 §5.3.4): GET RESPONSE while the chip says {@code 61xx}. */
+    private byte[] collect(byte[] first) throws CardServiceException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        byte[] response = first;
+        for (int rounds = 0; response.length >= 2 && response[response.length - 2] == 0x61; rounds++) {
+            if (rounds > 256) {
+                throw new CardServiceException("the chip keeps answering 61xx");
+            }
+            all.write(response, 0, response.length - 2);
+            count++;
+            try {
+                response = channel.transmit(new byte[] {0x00, (byte) 0xC0, 0x00, 0x00, response[response.length - 1]});
+            } catch (ChipIoException e) {
+                linkFailure = e;
+                throw new CardServiceException("no answer from the chip: " + e.getMessage(), e);
+            }
+        }
+        all.writeBytes(response);
+        return all.toByteArray();
     }
 
     /** Sends one APDU outside JMRTD (a reset before a retry), ignoring what the chip answers. */
@@ -90,6 +115,11 @@ final class RelayCardService extends CardService {
 
     ChipIoException linkFailure() {
         return linkFailure;
+    }
+
+    /** Whether the chip answered {@code 6300} (authentication failed) to some command. */
+    boolean authenticationFailed() {
+        return authenticationFailed;
     }
 
     boolean extendedRefused() {

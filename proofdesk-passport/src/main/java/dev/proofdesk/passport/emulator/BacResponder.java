@@ -1,5 +1,6 @@
 package dev.proofdesk.passport.emulator;
 
+import dev.proofdesk.passport.chip.AccessKey;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -27,7 +28,8 @@ final class BacResponder {
     BacResponder(String documentNumber, String dateOfBirth, String dateOfExpiry, SecureRandom random) {
         this.random = random;
         try {
-            byte[] seed = Util.computeKeySeed(documentNumber, dateOfBirth, dateOfExpiry, "SHA-1", true);
+            String number = new AccessKey.Mrz(documentNumber, dateOfBirth, dateOfExpiry).documentNumberField();
+            byte[] seed = Util.computeKeySeed(number, dateOfBirth, dateOfExpiry, "SHA-1", true);
             this.kEnc = Util.deriveKey(seed, Util.ENC_MODE).getEncoded();
             this.kMac = Util.deriveKey(seed, Util.MAC_MODE).getEncoded();
         } catch (GeneralSecurityException e) {

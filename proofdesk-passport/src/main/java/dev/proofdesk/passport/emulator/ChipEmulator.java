@@ -6,6 +6,7 @@ import dev.proofdesk.passport.chip.ChipIoException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,7 @@ public final class ChipEmulator implements ApduChannel {
     private final PaceResponder pace;
     private final ChipAuthResponder chipAuthentication;
     private SecureChannel channel;
+    private byte[] pending;
     private int commands;
 
     private ChipEmulator(Builder b) {
@@ -85,6 +87,10 @@ public final class ChipEmulator implements ApduChannel {
         if ((c.cla() & 0x80) != 0) {
             return Sw.only(Sw.CLA_NOT_SUPPORTED);
         }
+        if (c.ins() == 0xC0 && c.cla() == 0) {
+            return getResponse(c);
+        }
+        pending = null;
         boolean secured = (c.cla() & 0x0C) == 0x0C;
         if (!secured) {
             if (channel != null) {
@@ -107,12 +113,25 @@ public final class ChipEmulator implements ApduChannel {
             return Sw.only(e.sw);
         }
         Reply reply = handle(plain, true);
-        if (reply.data().length > 0 && channel.protectedLength(reply.data().length) > c.maxResponseLength()) {
-            return Sw.only(Sw.MORE_DATA);
-        }
         byte[] response = channel.protect(reply.data(), reply.sw(), plain.ins() == 0xB1);
         channel = reply.next() != null ? reply.next() : channel;
-        return response;
+        int limit = c.maxResponseLength();
+        if (response.length - 2 <= limit) {
+            return response;
+        }
+        // Longer than this command's Le allows (an RSA signature under short APDUs): the rest by GET RESPONSE.
+        pending = Arrays.copyOfRange(response, limit, response.length - 2);
+        return Sw.with(Arrays.copyOf(response, limit), Sw.MORE_DATA | Math.min(pending.length, 0xFF));
+    }
+
+    private byte[] getResponse(CommandApdu c) {
+        if (pending == null) {
+            return Sw.only(Sw.CONDITIONS_NOT_SATISFIED);
+        }
+        int length = Math.min(c.ne() == 0 ? 256 : c.ne(), pending.length);
+        byte[] chunk = Arrays.copyOf(pending, length);
+        pending = length == pending.length ? null : Arrays.copyOfRange(pending, length, pending.length);
+        return Sw.with(chunk, pending == null ? Sw.OK : Sw.MORE_DATA | Math.min(pending.length, 0xFF));
     }
 
     private Reply handle(CommandApdu c, boolean secured) {

@@ -1,5 +1,6 @@
 package dev.proofdesk.passport.emulator;
 
+import dev.proofdesk.passport.chip.AccessKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -63,7 +64,9 @@ final class PaceResponder {
         this.keyLength = PACEInfo.toKeyLength(oid);
         this.random = random;
         try {
-            this.mrzKey = PACEKeySpec.createMRZKey(new BACKey(image.documentNumber(), image.dateOfBirth(), image.dateOfExpiry()));
+            String number = new AccessKey.Mrz(image.documentNumber(), image.dateOfBirth(), image.dateOfExpiry())
+                    .documentNumberField();
+            this.mrzKey = PACEKeySpec.createMRZKey(new BACKey(number, image.dateOfBirth(), image.dateOfExpiry()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PACE key derivation is unavailable", e);
         }

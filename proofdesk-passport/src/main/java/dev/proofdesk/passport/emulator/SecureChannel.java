@@ -136,13 +136,6 @@ final class SecureChannel {
                 command.extended() || (le != null && le.length == 2));
     }
 
-    /** The length of the protected response for this much response data, status word included. */
-    int protectedLength(int dataLength) {
-        int cryptogram = dataLength == 0 ? 0 : (dataLength / blockSize() + 1) * blockSize() + 1;
-        int do87 = cryptogram == 0 ? 0 : 1 + encodeLength(cryptogram).length + cryptogram;
-        return do87 + 4 + 10;
-    }
-
     /** Protects a response: [DO'87' or DO'85'] DO'99' DO'8E', then {@code 9000}. */
     byte[] protect(byte[] data, int sw, boolean odd) {
         increment();

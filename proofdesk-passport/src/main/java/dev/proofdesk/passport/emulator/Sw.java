@@ -19,7 +19,7 @@ final class Sw {
     static final int REFERENCED_DATA_NOT_FOUND = 0x6A88;
     static final int INS_NOT_SUPPORTED = 0x6D00;
     static final int CLA_NOT_SUPPORTED = 0x6E00;
-    /** More response data than this command's Le allows: ask again with extended length. */
+    /** More response data than this command's Le allows; SW2 says how much comes with the next GET RESPONSE. */
     static final int MORE_DATA = 0x6100;
 
     private Sw() {

@@ -36,6 +36,10 @@ public final class ProofdeskCommand implements Runnable {
                 err.println("proofdesk: configuration error: " + e.getMessage());
                 return 3;
             }
+            if (e instanceof CommandRefusedException refused) {
+                err.println("proofdesk: " + refused.getMessage());
+                return 1;
+            }
             if (e instanceof ApiException api) {
                 err.println("proofdesk: " + api.getMessage());
                 return 1;
