@@ -103,7 +103,7 @@ final class RelayChannel implements ApduChannel {
         try {
             socket.send(frame);
         } catch (RuntimeException e) {
-            throw fail(new RelayProblem(RelayError.CHIP_ERROR, "the reader's connection closed"));
+            throw fail(new RelayProblem(RelayError.DISCONNECTED, "the reader's connection closed"));
         }
     }
 
@@ -141,7 +141,7 @@ final class RelayChannel implements ApduChannel {
                     + seconds(apduTimeout) + "; keep the document still on the reader and try again"));
             case Text t -> t.text();
             case Refused r -> throw fail(new RelayProblem(RelayError.INVALID_MESSAGE, r.reason()));
-            case Closed c -> throw fail(new RelayProblem(RelayError.CHIP_ERROR, "the reader's connection closed"));
+            case Closed c -> throw fail(new RelayProblem(RelayError.DISCONNECTED, "the reader's connection closed"));
         };
     }
 

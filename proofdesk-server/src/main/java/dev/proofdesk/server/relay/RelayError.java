@@ -30,7 +30,9 @@ public enum RelayError {
     /** The chip answered something the terminal could not use, or the link to it broke. */
     CHIP_ERROR,
     /** Something failed on the server's side. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    /** The reader's connection closed or broke. Only logged: nobody is left to hear it. */
+    DISCONNECTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

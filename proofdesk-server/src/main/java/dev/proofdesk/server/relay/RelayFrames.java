@@ -152,11 +152,15 @@ final class RelayFrames {
 
     private static String text(ObjectNode frame, String field) {
         JsonNode value = frame.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new Refused(frame.get("type").textValue().equals("access") ? RelayError.INVALID_ACCESS_KEY
-                    : RelayError.INVALID_MESSAGE, "\"" + field + "\" must be a string");
+        if (value != null && value.isTextual()) {
+            return value.textValue();
         }
-        return value.textValue();
+        if (frame.get("type").textValue().equals("access")) {
+            throw new Refused(RelayError.INVALID_ACCESS_KEY, "\"" + field + "\" must be a string: send {\"type\": "
+                    + "\"access\", \"documentNumber\", \"dateOfBirth\", \"dateOfExpiry\"} (YYMMDD) or "
+                    + "{\"type\": \"access\", \"can\"}");
+        }
+        throw invalid("\"" + field + "\" must be a string");
     }
 
     private static Refused invalid(String message) {

@@ -156,10 +156,11 @@ public final class HolderSessions {
     }
 
     /**
-     * Moves a pending session to processing for a verdict on a chip the server read itself: the
-     * terminal chose its own challenges, so no session challenge is involved.
+     * Moves a pending session to processing for a verdict that answers no session challenge: a chip
+     * the server read itself (its terminal chose its own challenges), or a submission without an
+     * active-authentication signature.
      */
-    public Claim claimRead(String id, String secret) {
+    public Claim claimWithoutChallenge(String id, String secret) {
         SessionRepository.Row row = authorise(id, secret);
         requirePending(id, sessions.get(row.accountId(), id).status());
         return store.write(h -> {

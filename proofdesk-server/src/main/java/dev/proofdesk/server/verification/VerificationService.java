@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Completes sessions of one environment from submitted chip data: checks the input, claims the
- * session, runs the document pipeline against this environment's trust anchors and sanctions
- * list, and records the verdict. The test helpers go through here too, so test and live share
- * one verifier.
+ * Completes sessions of one environment from submitted chip data or a chip the server read through
+ * the relay: checks the input, claims the session, runs the document pipeline against this
+ * environment's trust anchors and sanctions list, and records the verdict. The test helpers go
+ * through here too, so test and live share one verifier.
  */
 public final class VerificationService {
     static final int MAX_DG1 = 1024;
@@ -73,7 +73,9 @@ public final class VerificationService {
 
     public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
         DocumentProof proof = decode(input);
-        HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
+        // Only a signature answers the session's challenge; a submission without one needs none.
+        HolderSessions.Claim claim = proof.activeAuthSignature() == null
+                ? holder.claimWithoutChallenge(sessionId, clientSecret) : holder.claim(sessionId, clientSecret);
         VerificationResult result = verifier().verify(proof, claim.challenge(), rules(claim.definition()));
         return finish(claim, result);
     }
@@ -83,7 +85,7 @@ public final class VerificationService {
      * session's one submission, claimed, verified and recorded the way {@link #submit} records one.
      */
     public Session completeRead(String sessionId, String clientSecret, ChipRead read) {
-        HolderSessions.Claim claim = holder.claimRead(sessionId, clientSecret);
+        HolderSessions.Claim claim = holder.claimWithoutChallenge(sessionId, clientSecret);
         VerificationResult result = verifier().verify(read, rules(claim.definition()));
         return finish(claim, result);
     }

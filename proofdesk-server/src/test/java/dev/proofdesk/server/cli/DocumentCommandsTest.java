@@ -46,6 +46,22 @@ class DocumentCommandsTest {
     }
 
     @Test
+    void mockPassportCreateChoosesHowTheChipProvesItselfAndOpens(@TempDir Path dir) throws Exception {
+        firstStart(dir);
+        Run r = run("mock-passport", "create", "--document-type", "id_card", "--chip-authentication", "chip",
+                "--access-control", "pace", "--data-dir", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode card = new ObjectMapper().readTree(r.out());
+        assertThat(card.path("chipAuthentication").asText()).isEqualTo("chip");
+        assertThat(card.path("accessControl").asText()).isEqualTo("pace");
+        assertThat(card.path("can").asText()).matches("\\d{6}");
+
+        Run bad = run("mock-passport", "create", "--access-control", "nfc", "--data-dir", dir.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("accessControl").contains("[bac, pace, both]");
+    }
+
+    @Test
     void trustImportAddsACscaToLiveAndReportsItsCountry(@TempDir Path dir) throws Exception {
         firstStart(dir);
         Path der = dir.resolve("csca.der");
