@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code proofdesk-bench}: load drivers whose figures go to BENCHMARKS.md. */
 @Command(name = "proofdesk-bench", mixinStandardHelpOptions = true,
-        description = "Load drivers for Proofdesk. See bench/sessions.sh for a complete run.",
-        subcommands = {SessionsCommand.class, RawInsertsCommand.class, CompletionsCommand.class,
+        description = "Load drivers for Proofdesk. See bench/sessions.sh and bench/relay.sh for complete runs.",
+        subcommands = {SessionsCommand.class, RawInsertsCommand.class, CompletionsCommand.class, RelaysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

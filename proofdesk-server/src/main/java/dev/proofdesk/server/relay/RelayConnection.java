@@ -27,7 +27,7 @@ final class RelayConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
     /** The lease outlives the longest read by this much, so it only lapses when its node is gone. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    /** WebSocket close codes: normal after a final frame, "going away" when the server stops the relay. */
+    /** The WebSocket close code after the final frame, whatever it said: the frame carries the outcome. */
     private static final int CLOSE_NORMAL = 1000;
 
     private final String sessionId;

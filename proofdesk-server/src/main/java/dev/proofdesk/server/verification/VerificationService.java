@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Completes sessions of one environment from submitted chip data: checks the input, claims the
- * session, runs the document pipeline against this environment's trust anchors and sanctions
- * list, and records the verdict. The test helpers go through here too, so test and live share
- * one verifier.
+ * Completes sessions of one environment from submitted chip data or a chip the server read through
+ * the relay: checks the input, claims the session, runs the document pipeline against this
+ * environment's trust anchors and sanctions list, and records the verdict. The test helpers go
+ * through here too, so test and live share one verifier.
  */
 public final class VerificationService {
     static final int MAX_DG1 = 1024;
