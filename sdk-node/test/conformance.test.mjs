@@ -146,5 +146,7 @@ function outputSchemas() {
       }
     }
   }
-  return Object.keys(doc.components.schemas).filter((name) => !inputs.has(name));
+  // Relay frames travel over the holder's WebSocket, not through an SDK.
+  return Object.keys(doc.components.schemas)
+    .filter((name) => !inputs.has(name) && doc.components.schemas[name]['x-proofdesk-sdk'] !== false);
 }

@@ -263,9 +263,7 @@ class SdkIntegrationTest {
     @EnumSource(Db.class)
     void readsTheLiveBalanceAndSaysBillingDoesNotApplyInTest(Db db) {
         TestServer server = TestServer.shared(db);
-        TestAccount account = server.newAccount();
-        server.app().environments().of(dev.proofdesk.server.store.Environment.LIVE).credits().orElseThrow()
-                .grant(account.id(), 100, "welcome", "t");
+        TestAccount account = server.newAccount(100);
         try (Proofdesk test = client(server, account.testKey()); Proofdesk live = liveClient(server, account.liveKey())) {
             String flowId = live.flows().publish(live.flows().create(adults("Paid")).id()).id();
             live.sessions().create(SessionCreateParams.forFlow(flowId));
