@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Mock passports of the test environment: documents with the attributes a developer chooses,
@@ -40,12 +41,13 @@ public final class MockPassportService {
             "ECDSA-P256", SignatureAlgorithm.ECDSA_P256);
 
     private final Store testStore;
-    private final MockIssuer issuer;
+    private final Supplier<MockIssuer> issuer;
     private final MasterKey masterKey;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public MockPassportService(Store testStore, MockIssuer issuer, MasterKey masterKey, Clock clock, ObjectMapper json) {
+    public MockPassportService(Store testStore, Supplier<MockIssuer> issuer, MasterKey masterKey, Clock clock,
+                               ObjectMapper json) {
         this.testStore = testStore;
         this.issuer = issuer;
         this.masterKey = masterKey;
@@ -60,7 +62,7 @@ public final class MockPassportService {
 
     public MockPassport create(String accountId, MockPassportInput in) {
         MockDocumentSpec spec = spec(in);
-        MockDocument doc = issuer.issue(spec);
+        MockDocument doc = issuer.get().issue(spec);
         var d = doc.document();
         Attributes attrs = new Attributes(d.documentType().wireName(), d.nationality(), d.surname(), d.givenNames(),
                 d.dateOfBirth(), d.expirationDate(), d.documentNumber(), d.gender().name().toLowerCase(Locale.ROOT),

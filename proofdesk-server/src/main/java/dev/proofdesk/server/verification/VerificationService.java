@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Completes sessions of one environment from submitted chip data: checks the input, claims the
@@ -38,17 +39,18 @@ public final class VerificationService {
     private final HolderSessions holder;
     private final TrustStore trust;
     private final SanctionsStore sanctions;
-    private final List<PublicKey> knownMockCscaKeys;
+    private final Supplier<List<PublicKey>> knownMockCscaKeys;
     private final byte[] nullifierKey;
     private final Clock clock;
     private final ResultWriter results;
 
     public VerificationService(HolderSessions holder, TrustStore trust, SanctionsStore sanctions,
-                               List<PublicKey> knownMockCscaKeys, MasterKey masterKey, Clock clock, ObjectMapper json) {
+                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock,
+                               ObjectMapper json) {
         this.holder = holder;
         this.trust = trust;
         this.sanctions = sanctions;
-        this.knownMockCscaKeys = List.copyOf(knownMockCscaKeys);
+        this.knownMockCscaKeys = knownMockCscaKeys;
         this.nullifierKey = masterKey.derive("nullifier");
         this.clock = clock;
         this.results = new ResultWriter(json);
@@ -73,7 +75,7 @@ public final class VerificationService {
     public Session submit(String sessionId, String clientSecret, SubmissionInput input) {
         DocumentProof proof = decode(input);
         HolderSessions.Claim claim = holder.claim(sessionId, clientSecret);
-        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(), clock);
+        DocumentVerifier verifier = new DocumentVerifier(trust.anchors(), knownMockCscaKeys.get(), sanctions.current(), clock);
         VerificationResult result = verifier.verify(proof, claim.challenge(), rules(claim.definition()));
         String nullifier = result.nullifierInput().map(input1 -> nullifier(claim.accountId(), input1)).orElse(null);
         return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
