@@ -17,10 +17,11 @@ final class TrustCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a CSCA master list (its signature is verified), CSCA certificates (PEM/DER) or CRLs.")
     static final class Import extends OperatorCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "A CSCA master list (.ml), or certificates or CRLs in PEM or DER.")
         Path file;
 
-        @Option(names = "--env", required = true, paramLabel = "test|live")
+        @Option(names = "--env", required = true, paramLabel = "test|live",
+                description = "The environment that will trust them (live for real documents).")
         String env;
 
         @Override
@@ -39,7 +40,8 @@ final class TrustCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List imported CSCA certificates.")
     static final class ListAnchors extends OperatorCommand implements Callable<Integer> {
-        @Option(names = "--env", defaultValue = "live", paramLabel = "test|live")
+        @Option(names = "--env", defaultValue = "live", paramLabel = "test|live",
+                description = "The environment whose anchors to list; default: ${DEFAULT-VALUE}.")
         String env;
 
         @Override
