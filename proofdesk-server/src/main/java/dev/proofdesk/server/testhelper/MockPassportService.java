@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.Gender;
+import dev.proofdesk.passport.aa.ChipSigner;
 import dev.proofdesk.passport.mock.Defect;
 import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
@@ -105,6 +106,14 @@ public final class MockPassportService {
                 .bind("id", id).bind("a", accountId).mapTo(String.class).findOne())
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
         return masterKey.open(Base64.getDecoder().decode(sealed), CHIP_KEY_PURPOSE);
+    }
+
+    /**
+     * What the mock chip answers to an active-authentication challenge: its signature, made with the
+     * key the chip holds (for a {@code cloned_chip}, not the key its DG15 states).
+     */
+    public byte[] signChallenge(String accountId, String id, byte[] challenge) {
+        return ChipSigner.sign(chipKey(accountId, id), challenge);
     }
 
     private MockDocumentSpec spec(MockPassportInput in) {
