@@ -1,5 +1,12 @@
 # Sourced by ./proofdesk and ./test.sh: finds a JDK 21 or newer and exports JAVA_HOME.
+# The major version of a java binary: read from its JDK's release file (no JVM start), else asked.
 java_major() {
+  local release
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  if [ -f "$release" ] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release" | head -1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
 }
 

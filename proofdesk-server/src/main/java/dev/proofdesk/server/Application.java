@@ -29,6 +29,7 @@ import dev.proofdesk.server.relay.RelayClient;
 import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.passport.chip.ChipTerminal;
 import dev.proofdesk.passport.mock.MockIssuer;
+import dev.proofdesk.passport.pki.TrustAnchors;
 import dev.proofdesk.passport.sanctions.SanctionsList;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.HolderSessions;
@@ -78,7 +79,7 @@ public final class Application implements AutoCloseable {
     private final AuditLog audit;
     private final AccountService accounts;
     private final ApiKeyService apiKeys;
-    private final MockIssuer mockIssuer;
+    private volatile MockIssuer mockIssuer;
     private final ClientSecrets clientSecrets;
     private final Environments environments;
     private final MockPassportService mockPassports;
@@ -103,10 +104,9 @@ public final class Application implements AutoCloseable {
         this.apiKeys = new ApiKeyService(database.control(), clock, audit);
         this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
         this.clientSecrets = new ClientSecrets(masterKey);
-        this.mockIssuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
         this.listening = new Listening(masterKey, clock);
         this.environments = buildEnvironments();
-        this.mockPassports = new MockPassportService(database.environment(Environment.TEST), mockIssuer,
+        this.mockPassports = new MockPassportService(database.environment(Environment.TEST), this::mockIssuer,
                 environments.of(Environment.TEST).verification().sanctions(), masterKey, clock, json);
         this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification(),
                 new RelayClient(HttpClient.newHttpClient(), json), this::ownAddress,
@@ -117,7 +117,10 @@ public final class Application implements AutoCloseable {
         this.idempotency = new Idempotency(database::environment, clock);
     }
 
-    /** Opens the stores and builds the services, without serving HTTP (used by commands). */
+    /**
+     * Builds the services without serving HTTP (used by commands). Stores connect and the mock issuer
+     * loads when first used, so a command pays only for what it touches.
+     */
     public static Application open(ServerConfig config, Clock clock) {
         return new Application(config, clock);
     }
@@ -164,11 +167,12 @@ public final class Application implements AutoCloseable {
      */
     private VerificationService verification(Environment env, Store store, HolderSessions holder) {
         boolean test = env == Environment.TEST;
-        TrustStore trust = new TrustStore(store, clock, test ? mockIssuer.trustAnchors().anchors() : List.of());
+        TrustStore trust = new TrustStore(store, clock,
+                test ? () -> mockIssuer().trustAnchors() : TrustAnchors::empty);
         SanctionsStore sanctions = new SanctionsStore(store, clock, json,
                 test ? SanctionsList::testEnvironment : SanctionsList::empty);
         return new VerificationService(holder, trust, sanctions,
-                test ? List.of() : List.of(mockIssuer.cscaPublicKey()), masterKey, clock, json);
+                test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock, json);
     }
 
     /** Live sessions cost credits; test has no ledger, so its sessions are billed by {@code NONE}. */
@@ -180,6 +184,8 @@ public final class Application implements AutoCloseable {
 
     /** Starts serving HTTP and the background sweepers; returns this for chaining. */
     public Application start() {
+        database.openAll();
+        mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Bodies bodies = new Bodies(json);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
@@ -269,8 +275,19 @@ public final class Application implements AutoCloseable {
         return users;
     }
 
+    /** The deployment's mock issuer, loaded from the test store (or created there) on first use. */
     public MockIssuer mockIssuer() {
-        return mockIssuer;
+        MockIssuer issuer = mockIssuer;
+        if (issuer == null) {
+            synchronized (this) {
+                issuer = mockIssuer;
+                if (issuer == null) {
+                    issuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
+                    mockIssuer = issuer;
+                }
+            }
+        }
+        return issuer;
     }
 
     public ClientSecrets clientSecrets() {
@@ -293,7 +310,11 @@ public final class Application implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
-        mockIssuer.close();
+        synchronized (this) {
+            if (mockIssuer != null) {
+                mockIssuer.close();
+            }
+        }
         if (wakeupListener != null) {
             wakeupListener.close();
         }

@@ -18,7 +18,10 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
@@ -61,6 +64,23 @@ final class MockCertificates {
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(csca.getSubjectPublicKeyInfo()));
             b.addExtension(Extension.certificatePolicies, false, policy());
+            return b.build(signer("SHA256withRSA", cscaKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The CSCA's CRL: it revokes nothing and is current for as long as the CSCA itself, so that a
+     * mock document's revocation is checked like a real one's without the CRL ever going stale.
+     */
+    static X509CRLHolder crl(X509CertificateHolder csca, PrivateKey cscaKey) {
+        X509v2CRLBuilder b = new X509v2CRLBuilder(csca.getSubject(), csca.getNotBefore());
+        b.setNextUpdate(csca.getNotAfter());
+        try {
+            b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.ONE));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    new BcX509ExtensionUtils().createAuthorityKeyIdentifier(csca.getSubjectPublicKeyInfo()));
             return b.build(signer("SHA256withRSA", cscaKey));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -45,6 +46,7 @@ public final class MockIssuer implements AutoCloseable {
     private final RsaKeyPool rsaChipKeys = new RsaKeyPool(RSA_POOL_SIZE);
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private X509CRLHolder crl;
 
     private record DocumentSigner(PrivateKey key, X509CertificateHolder certificate) {
     }
@@ -91,9 +93,17 @@ public final class MockIssuer implements AutoCloseable {
         return Keys.publicKey(csca.getSubjectPublicKeyInfo());
     }
 
-    /** Anchors of the test environment: this mock CSCA, flagged as mock. */
+    /** Anchors of the test environment: this mock CSCA, flagged as mock, and the CRL it publishes. */
     public TrustAnchors trustAnchors() {
-        return TrustAnchors.of(List.of(new TrustAnchor(csca, true)), List.of());
+        return TrustAnchors.of(List.of(new TrustAnchor(csca, true)), List.of(crl()));
+    }
+
+    /** The mock CSCA's CRL: it revokes no document signer. Signed on first use, then kept. */
+    public synchronized X509CRLHolder crl() {
+        if (crl == null) {
+            crl = MockCertificates.crl(csca, Keys.privateKey(state.csca().privateKeyPkcs8()));
+        }
+        return crl;
     }
 
     public X509CertificateHolder documentSignerCertificate(SignatureAlgorithm alg) {

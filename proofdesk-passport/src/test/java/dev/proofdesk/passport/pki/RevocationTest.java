@@ -39,9 +39,10 @@ class RevocationTest {
         return b.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(Bc.PROVIDER).build(key));
     }
 
+    /** The mock CSCA with this CRL instead of the one it publishes. */
     VerificationResult verifyWith(X509CRLHolder crl, SignatureAlgorithm alg) {
         MockIssuer issuer = TestPki.issuer();
-        TrustAnchors anchors = issuer.trustAnchors().with(List.of(), List.of(crl));
+        TrustAnchors anchors = TrustAnchors.of(issuer.trustAnchors().anchors(), List.of(crl));
         return new DocumentVerifier(anchors, List.of(), SanctionsList.empty(), TestPki.CLOCK)
                 .verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE, Rules.defaults());
     }
@@ -89,6 +90,20 @@ class RevocationTest {
         assertThat(untrusted.valid()).isFalse();
         assertThat(revocation(untrusted).skipped()).isTrue();
         assertThat(revocation(untrusted).code()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void theMockCscaPublishesACurrentCrlThatRevokesNothing(SignatureAlgorithm alg) {
+        MockIssuer issuer = TestPki.issuer();
+        X509CRLHolder published = issuer.crl();
+        assertThat(published.getIssuer()).isEqualTo(issuer.cscaCertificate().getSubject());
+        assertThat(published.getRevokedCertificates()).isEmpty();
+        assertThat(issuer.trustAnchors().crlsOf(issuer.trustAnchors().anchors().getFirst())).containsExactly(published);
+        VerificationResult r = new DocumentVerifier(issuer.trustAnchors(), List.of(), SanctionsList.empty(), TestPki.CLOCK)
+                .verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE, Rules.defaults());
+        assertThat(r.valid()).isTrue();
+        assertThat(r.warnings()).isEmpty();
     }
 
     @ParameterizedTest

@@ -53,10 +53,23 @@ public final class TestHelpers {
                     RequestOptions.NONE);
         }
 
+        /**
+         * The mock chip's active-authentication signature (base64) over a session's challenge (base64,
+         * from {@code GET /v1/sessions/{id}/challenge}), for tests that play the holder protocol themselves.
+         */
+        public String signChallenge(String mockPassportId, String challenge) {
+            return api.post("/v1/test_helpers/mock_passports/" + segment(mockPassportId) + "/sign_challenge", Map.of(),
+                    Map.of("challenge", challenge), ChipSignature.class, RequestOptions.NONE).activeAuthSignature();
+        }
+
         public Page<MockPassport> list(ListParams params) {
             return api.list("/v1/test_helpers/mock_passports", params.toQuery(), MockPassport.class,
                     MockPassport::id, RequestOptions.NONE);
         }
+    }
+
+    /** The answer of {@code sign_challenge}. */
+    record ChipSignature(String activeAuthSignature) {
     }
 
     /** Moves test sessions along without a person. */

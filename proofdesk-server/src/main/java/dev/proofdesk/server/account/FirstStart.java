@@ -7,8 +7,9 @@ import dev.proofdesk.server.store.Environment;
 import java.util.Optional;
 
 /**
- * On the very first start: a default account, its publishable keys and one test secret key. Never
- * a live secret key: those are only created on purpose, with {@code proofdesk keys create --env live}.
+ * On the very first start: a default account with a test secret key and a test publishable key.
+ * No live key of any kind: live keys are only created on purpose, with
+ * {@code proofdesk keys create --env live}.
  */
 public final class FirstStart {
     private final AccountService accounts;
@@ -28,7 +29,6 @@ public final class FirstStart {
         }
         Account account = accounts.create("Default account");
         keys.create(account.id(), Environment.TEST, KeyKind.PUBLISHABLE, "first-start");
-        keys.create(account.id(), Environment.LIVE, KeyKind.PUBLISHABLE, "first-start");
         String secret = keys.create(account.id(), Environment.TEST, KeyKind.SECRET, "first-start").secret();
         return Optional.of(new Result(account, secret));
     }

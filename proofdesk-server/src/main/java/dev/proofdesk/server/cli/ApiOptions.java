@@ -6,11 +6,11 @@ import picocli.CommandLine.Option;
 /** How commands that talk to a running server find it: its URL and a test secret key. */
 final class ApiOptions {
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "A test secret key, sk_test_… (env PROOFDESK_API_KEY).")
+            description = "A test secret key, sk_test_…; default: $PROOFDESK_API_KEY (one of the two is required).")
     String apiKey;
 
     @Option(names = "--api-url", paramLabel = "URL",
-            description = "The server's base URL (env PROOFDESK_API_URL, default http://localhost:8080).")
+            description = "The server's base URL; default: $PROOFDESK_API_URL, else http://localhost:8080.")
     String apiUrl;
 
     String key() {

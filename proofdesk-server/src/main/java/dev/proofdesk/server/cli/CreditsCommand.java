@@ -38,7 +38,7 @@ final class CreditsCommand {
         String reason;
 
         @Option(names = "--reference", defaultValue = "operator", paramLabel = "REF",
-                description = "Your reference, e.g. an invoice number (default: operator).")
+                description = "Your reference, e.g. an invoice number; default: ${DEFAULT-VALUE}.")
         String reference;
 
         @Override
@@ -73,7 +73,8 @@ final class CreditsCommand {
         static final List<String> HEADER = List.of("id", "created_at", "account_id", "kind", "amount",
                 "balance_after", "reason", "reference", "session_id");
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        @Option(names = "--output", paramLabel = "FILE",
+                description = "Write the CSV to FILE; default: standard output.")
         Path output;
 
         @Override

@@ -13,7 +13,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list, roll and revoke API keys.",
+@Command(name = "keys", mixinStandardHelpOptions = true, description = {"Create, list, roll and revoke API keys.",
+        "Secret keys (sk_test_…, sk_live_…) are for your servers: the key decides the environment. An account has "
+                + "at most " + ApiKeyService.MAX_ACTIVE_SECRET_KEYS + " active secret keys per environment (a rolled key "
+                + "counts until its grace period ends): roll or revoke one to make room.",
+        "Publishable keys (pk_test_…, pk_live_…) may sit in a web page or an app: every API endpoint refuses "
+                + "them, so a leaked one reads and changes nothing.",
+        "The first start makes test keys only; live keys are made on purpose, with keys create --env live."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Roll.class,
                 KeysCommand.Revoke.class})
 final class KeysCommand {
@@ -25,10 +31,14 @@ final class KeysCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a key and print only the key, so scripts can capture it.")
     static final class Create extends Common implements Callable<Integer> {
-        @Option(names = "--env", required = true, paramLabel = "test|live")
+        @Option(names = "--env", required = true, paramLabel = "test|live",
+                description = "The environment the key reaches; a key never reaches the other one.")
         String env;
 
-        @Option(names = "--type", defaultValue = "secret", paramLabel = "secret|publishable")
+        @Option(names = "--type", defaultValue = "secret", paramLabel = "secret|publishable",
+                description = "secret (for your servers; at most " + ApiKeyService.MAX_ACTIVE_SECRET_KEYS
+                        + " active per environment) or publishable (refused by every endpoint, safe in a browser); "
+                        + "default: ${DEFAULT-VALUE}.")
         String type;
 
         @Override
@@ -47,7 +57,7 @@ final class KeysCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never the keys themselves).")
     static final class ListKeys extends Common implements Callable<Integer> {
-        @Option(names = "--env", required = true, paramLabel = "test|live")
+        @Option(names = "--env", required = true, paramLabel = "test|live", description = "The environment to list.")
         String env;
 
         @Override
@@ -69,13 +79,15 @@ final class KeysCommand {
     }
 
     @Command(name = "roll", mixinStandardHelpOptions = true,
-            description = "Replace a key; the old one keeps working for the grace period. Prints the new key.")
+            description = "Replace a key; the old one keeps working for the grace period (default 24h, at most 7d). "
+                    + "Prints the new key.")
     static final class Roll extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "KEY_ID")
+        @Parameters(paramLabel = "KEY_ID", description = "The id of the key to replace, from keys list.")
         String keyId;
 
         @Option(names = "--grace", defaultValue = "24h", paramLabel = "DURATION",
-                description = "How long the old key keeps working, e.g. 0, 30m, 24h, 7d (at most 7d).")
+                description = "How long the old key keeps working, e.g. 0, 30m, 24h, 7d (at most 7d); "
+                        + "default: ${DEFAULT-VALUE}.")
         String grace;
 
         @Override
@@ -90,7 +102,7 @@ final class KeysCommand {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key immediately.")
     static final class Revoke extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "KEY_ID")
+        @Parameters(paramLabel = "KEY_ID", description = "The id of the key, from keys list.")
         String keyId;
 
         @Override

@@ -29,12 +29,13 @@ import java.util.concurrent.Callable;
         description = "Forward the test environment's events, signed, to a local handler as they happen.")
 final class ListenCommand implements Callable<Integer> {
     private static final int SEEN = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     ApiOptions api;
 
-    @Option(names = "--forward-to", paramLabel = "URL", description = "Where to POST each event, e.g. http://localhost:3000/hooks.")
+    @Option(names = "--forward-to", paramLabel = "URL",
+            description = "Where to POST each event, e.g. http://localhost:3000/hooks; no default: required unless "
+                    + "--print-secret.")
     String forwardTo;
 
     @Option(names = "--events", split = ",", paramLabel = "TYPE",
@@ -44,17 +45,22 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--print-secret", description = "Print the signing secret on one line and exit (for scripts).")
     boolean printSecret;
 
-    @Option(names = "--max-events", paramLabel = "N", description = "Stop after forwarding N events.")
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Stop after forwarding N events; default: run until interrupted.")
     Integer maxEvents;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built when the command runs, not when the command line is parsed (the client loads the JDK's TLS anchors). */
+    private HttpClient http;
+    private ObjectMapper json;
 
     @Override
     public Integer call() throws InterruptedException {
+        json = new ObjectMapper();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String key = api.key();
@@ -110,7 +116,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private String forward(URI target, JsonNode event, String secret) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         for (String field : List.of("id", "type", "createdAt", "livemode", "data")) {
             body.set(field, event.get(field));
         }
@@ -138,7 +144,7 @@ final class ListenCommand implements Callable<Integer> {
                 .header("Authorization", "Bearer " + key).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JSON.readTree(response.body());
+            JsonNode body = json.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new ApiException(response.statusCode(), body.path("error").path("code").asText("error"),
                         body.path("error").path("message").asText("the server answered " + response.statusCode()),

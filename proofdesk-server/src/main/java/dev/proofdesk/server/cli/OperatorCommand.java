@@ -16,7 +16,8 @@ abstract class OperatorCommand {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Account id; may be omitted while there is one.")
+    @Option(names = "--account", paramLabel = "ID",
+            description = "The account to act on; default: the only account (required once there are several).")
     String account;
 
     @Spec

@@ -6,14 +6,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code proofdesk}: the server and its operator commands. */
 @Command(name = "proofdesk", mixinStandardHelpOptions = true, version = "proofdesk 0.1.0",
-        description = "Self-hostable identity verification with isolated test and live environments.",
-        subcommands = {ServeCommand.class, KeysCommand.class, UsersCommand.class, CreditsCommand.class,
-                MockPassportCommand.class, TrustCommand.class, SanctionsCommand.class, ListenCommand.class,
-                TriggerCommand.class, TapCommand.class, CommandLine.HelpCommand.class})
+        description = "Self-hostable identity verification with isolated test and live environments.")
 public final class ProofdeskCommand implements Runnable {
+    /** Every command by name, in the order the help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands(ServeCommand.class, KeysCommand.class,
+            UsersCommand.class, CreditsCommand.class, MockPassportCommand.class, TrustCommand.class,
+            SanctionsCommand.class, ListenCommand.class, TriggerCommand.class, TapCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,12 +28,31 @@ public final class ProofdeskCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** Exit codes: 0 ok, 1 refused (bad input or state), 2 usage, 3 configuration. */
+    /** Every command. Exit codes: 0 ok, 1 refused (bad input or state), 2 usage, 3 configuration. */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: when they start with a command's name, only that command
+     * is built. Picocli reads the annotations of every command it is given, a good part of a short
+     * command's start-up; help and usage errors get every command.
+     */
+    public static CommandLine commandLine(String[] args) {
+        boolean named = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        return commandLine(named ? Set.of(args[0]) : COMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         CommandLine cli = new CommandLine(new ProofdeskCommand());
+        COMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                cli.addSubcommand(name, command);
+            }
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof ConfigException) {
@@ -48,5 +71,13 @@ public final class ProofdeskCommand implements Runnable {
             return 1;
         });
         return cli;
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return byName;
     }
 }

@@ -16,10 +16,11 @@ final class SanctionsCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import OFAC's SDN.XML; it replaces the environment's list in force.")
     static final class Import extends OperatorCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "OFAC's SDN.XML, as downloaded.")
         Path file;
 
-        @Option(names = "--env", required = true, paramLabel = "test|live")
+        @Option(names = "--env", required = true, paramLabel = "test|live",
+                description = "The environment whose list it replaces (test has a built-in list until then).")
         String env;
 
         @Override

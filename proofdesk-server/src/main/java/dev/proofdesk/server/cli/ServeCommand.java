@@ -16,7 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (env PROOFDESK_PORT, default 8080).")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port, 0 for a free one; default: $PROOFDESK_PORT, else 8080.")
     Integer port;
 
     @Spec

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 /** The options every command that touches the stores shares with {@code serve}. */
 public final class StoreOptions {
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory for the SQLite stores and key files (env PROOFDESK_DATA_DIR, default ./data).")
+            description = "Directory of the SQLite stores (control.db, test.db, live.db) and the master key; "
+                    + "default: $PROOFDESK_DATA_DIR, else ./data.")
     Path dataDir;
 
     @Option(names = "--database-url", paramLabel = "URL",
-            description = "PostgreSQL URL; omit for embedded SQLite (env PROOFDESK_DATABASE_URL).")
+            description = "PostgreSQL, e.g. postgresql://postgres@127.0.0.1:5432/proofdesk; "
+                    + "default: $PROOFDESK_DATABASE_URL, else the embedded SQLite stores in --data-dir.")
     String databaseUrl;
 
     ServerConfig config(Integer port) {

@@ -1,10 +1,12 @@
 package dev.proofdesk.server.cli;
 
+import dev.proofdesk.sdk.ListParams;
 import dev.proofdesk.sdk.Proofdesk;
 import dev.proofdesk.sdk.exception.ProofdeskException;
 import dev.proofdesk.sdk.flow.Flow;
 import dev.proofdesk.sdk.flow.FlowDefinition;
 import dev.proofdesk.sdk.flow.FlowParams;
+import dev.proofdesk.sdk.flow.FlowStatus;
 import dev.proofdesk.sdk.flow.Product;
 import dev.proofdesk.sdk.session.Session;
 import dev.proofdesk.sdk.session.SessionCreateParams;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "trigger", mixinStandardHelpOptions = true,
@@ -25,6 +28,10 @@ import java.util.concurrent.Callable;
 final class TriggerCommand implements Callable<Integer> {
     static final List<String> TYPES = List.of("verification.completed", "session.created", "session.canceled",
             "session.expired", "flow.published");
+
+    private static final String FLOW_NAME = "proofdesk trigger";
+    private static final FlowParams FLOW = FlowParams.builder().name(FLOW_NAME).product(Product.AGE_VERIFICATION)
+            .disclosures(FlowDefinition.Disclosures.builder().nationality(true).build()).build();
 
     @Mixin
     ApiOptions api;
@@ -44,11 +51,16 @@ final class TriggerCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (Proofdesk proofdesk = Proofdesk.builder().apiKey(api.key()).baseUrl(api.url()).build()) {
-            Flow flow = proofdesk.flows().create(FlowParams.builder().name("proofdesk trigger")
-                    .product(Product.AGE_VERIFICATION)
-                    .disclosures(FlowDefinition.Disclosures.builder().nationality(true).build()).build());
-            proofdesk.flows().publish(flow.id());
-            err.println("Published flow " + flow.id() + ".");
+            Flow flow = existingFlow(proofdesk).orElse(null);
+            if (flow == null) {
+                flow = proofdesk.flows().create(FLOW);
+                proofdesk.flows().publish(flow.id());
+                err.println("Published flow " + flow.id() + " (\"" + FLOW_NAME + "\"); later triggers reuse it.");
+            } else if (type.equals("flow.published")) {
+                proofdesk.flows().update(flow.id(), FLOW);
+                Flow published = proofdesk.flows().publish(flow.id());
+                err.println("Published version " + published.version() + " of flow " + flow.id() + ".");
+            }
             if (type.equals("flow.published")) {
                 return done(err);
             }
@@ -69,6 +81,14 @@ final class TriggerCommand implements Callable<Integer> {
         } catch (ProofdeskException e) {
             throw new ApiException(Math.max(e.statusCode(), 400), String.valueOf(e.code()), e.getMessage());
         }
+    }
+
+    /** The published flow of earlier triggers, if any: triggering does not pile up flows. */
+    private static Optional<Flow> existingFlow(Proofdesk proofdesk) {
+        return proofdesk.flows().list(ListParams.limit(100)).stream()
+                .filter(f -> FLOW_NAME.equals(f.name()) && f.publishedVersionId() != null
+                        && f.status() != FlowStatus.ARCHIVED)
+                .findFirst();
     }
 
     private int done(PrintWriter err) {

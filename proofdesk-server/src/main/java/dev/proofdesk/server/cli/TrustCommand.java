@@ -21,10 +21,11 @@ final class TrustCommand {
                     "A master list is imported only when its signer certificate, or the CSCA that issued it, is "
                             + "trusted for master lists, or confirmed with --signer-sha256."})
     static final class Import extends OperatorCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "A CSCA master list (.ml), or certificates or CRLs in PEM or DER.")
         Path file;
 
-        @Option(names = "--env", required = true, paramLabel = "test|live")
+        @Option(names = "--env", required = true, paramLabel = "test|live",
+                description = "The environment that will trust them (live for real documents).")
         String env;
 
         @Option(names = "--signer-sha256", paramLabel = "HEX", description = "SHA-256 of the DER of the master "
@@ -78,7 +79,8 @@ final class TrustCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List imported CSCA certificates and the certificates trusted to sign master lists.")
     static final class ListAnchors extends OperatorCommand implements Callable<Integer> {
-        @Option(names = "--env", defaultValue = "live", paramLabel = "test|live")
+        @Option(names = "--env", defaultValue = "live", paramLabel = "test|live",
+                description = "The environment whose anchors to list; default: ${DEFAULT-VALUE}.")
         String env;
 
         @Override

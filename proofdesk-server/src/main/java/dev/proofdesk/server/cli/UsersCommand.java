@@ -21,14 +21,16 @@ final class UsersCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a dashboard user. Without --password-stdin a password is generated and printed once.")
     static final class Create extends KeysCommand.Common implements Callable<Integer> {
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The e-mail address to sign in with.")
         String email;
 
         @Option(names = "--role", required = true, paramLabel = "owner|admin|member",
                 description = "Owners manage the team; owners and admins manage keys and webhooks.")
         String role;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        @Option(names = "--password-stdin",
+                description = "Read the password from the first line of standard input; without it a password is "
+                        + "generated and printed once.")
         boolean passwordStdin;
 
         @Override

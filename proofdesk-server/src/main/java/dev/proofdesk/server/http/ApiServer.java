@@ -17,6 +17,15 @@ public final class ApiServer {
     private ApiServer() {
     }
 
+    /** A redirect has nothing to read: no body, and so no claim that the body is JSON (the default type). */
+    private static void bodilessRedirect(io.javalin.http.Context ctx) {
+        int status = ctx.statusCode();
+        if (status >= 300 && status < 400) {
+            ctx.result("");
+            ctx.res().setContentType(null);
+        }
+    }
+
     public static Javalin create(String host, long maxBodyBytes, ObjectMapper json, Guard guard,
                                  Idempotency idempotency, PrometheusMeterRegistry metrics,
                                  List<RouteModule> modules) {
@@ -46,6 +55,7 @@ public final class ApiServer {
                 module.register(config.routes, guard);
             }
             config.routes.after("/v1/*", idempotency::after);
+            config.routes.after(ApiServer::bodilessRedirect);
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {

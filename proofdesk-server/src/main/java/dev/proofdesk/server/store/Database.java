@@ -3,7 +3,6 @@ package dev.proofdesk.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.proofdesk.server.config.ConfigException;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 
@@ -16,10 +15,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Opens the control store and one data store per environment, physically separate: three SQLite
- * files, or three PostgreSQL schemas. Runs each store's migrations before handing it out.
+ * The control store and one data store per environment, physically separate: three SQLite files,
+ * or three PostgreSQL schemas. Each store connects on first use and brings its schema up to date
+ * before its first query; {@link #openAll()} does it for all of them at once.
  */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
@@ -54,6 +55,12 @@ public final class Database implements AutoCloseable {
         return environments.get(environment);
     }
 
+    /** Connects to (and migrates) every store now, so that a server fails at start, not at a first request. */
+    public void openAll() {
+        control.open();
+        environments.values().forEach(Store::open);
+    }
+
     /** The JDBC URL of the PostgreSQL database, for components that need their own connection. */
     public Optional<String> postgresJdbcUrl() {
         return postgresJdbcUrl;
@@ -83,7 +90,7 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("Cannot create the data directory " + dataDir.toAbsolutePath()
                     + " (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
         }
-        List<HikariDataSource> pools = new ArrayList<>();
+        List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
         Store control = sqliteStore("control", dataDir.resolve("control.db"), Optional.empty(), poolSize, pools);
         Map<Environment, Store> envs = new EnumMap<>(Environment.class);
         for (Environment env : Environment.values()) {
@@ -95,14 +102,16 @@ public final class Database implements AutoCloseable {
     private static Store sqliteStore(String name, Path file, Optional<Environment> env, int readers,
                                      List<HikariDataSource> pools) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        // One writer connection: SQLite serialises writers anyway, and a queue in the pool is fairer
-        // than SQLite's sleeping busy handler. IMMEDIATE transactions take the write lock up front,
-        // so another process (the CLI) waits on busy_timeout instead of failing mid-transaction.
-        HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
-        migrate(writer, migrations(env), null);
-        HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
-        restrictPermissions(file);
-        return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env, true);
+        return new Store(name, Dialect.SQLITE, () -> {
+            // One writer connection: SQLite serialises writers anyway, and a queue in the pool is fairer
+            // than SQLite's sleeping busy handler. IMMEDIATE transactions take the write lock up front,
+            // so another process (the CLI) waits on busy_timeout instead of failing mid-transaction.
+            HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
+            Migrations.bringUpToDate(writer, migrations(env), null);
+            HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
+            restrictPermissions(file);
+            return new Store.Connections(jdbi(writer), jdbi(reader));
+        }, env, true);
     }
 
     private static java.util.Properties sqliteConfig(boolean readOnly) {
@@ -133,29 +142,23 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openPostgres(String jdbcUrl, int poolSize) {
-        List<HikariDataSource> pools = new ArrayList<>();
-        try {
-            HikariDataSource controlPool = postgresPool("control", Optional.empty(), jdbcUrl, poolSize, pools);
-            Store control = new Store("control", Dialect.POSTGRES, jdbi(controlPool),
-                    jdbi(controlPool), Optional.empty(), false);
-            Map<Environment, Store> envs = new EnumMap<>(Environment.class);
-            for (Environment env : Environment.values()) {
-                HikariDataSource pool = postgresPool(env.id(), Optional.of(env), jdbcUrl, poolSize, pools);
-                Jdbi jdbi = jdbi(pool);
-                envs.put(env, new Store(env.id(), Dialect.POSTGRES, jdbi, jdbi, Optional.of(env), false));
-            }
-            return new Database(Dialect.POSTGRES, control, envs, pools, Optional.of(jdbcUrl));
-        } catch (RuntimeException e) {
-            pools.forEach(HikariDataSource::close);
-            throw e;
+        List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
+        Store control = postgresStore("control", Optional.empty(), jdbcUrl, poolSize, pools);
+        Map<Environment, Store> envs = new EnumMap<>(Environment.class);
+        for (Environment env : Environment.values()) {
+            envs.put(env, postgresStore(env.id(), Optional.of(env), jdbcUrl, poolSize, pools));
         }
+        return new Database(Dialect.POSTGRES, control, envs, pools, Optional.of(jdbcUrl));
     }
 
-    private static HikariDataSource postgresPool(String schema, Optional<Environment> env, String jdbcUrl, int size,
-                                                 List<HikariDataSource> pools) {
-        HikariDataSource ds = pool(schema, jdbcUrl, size, new java.util.Properties(), pools, schema);
-        migrate(ds, migrations(env), schema);
-        return ds;
+    private static Store postgresStore(String schema, Optional<Environment> env, String jdbcUrl, int size,
+                                       List<HikariDataSource> pools) {
+        return new Store(schema, Dialect.POSTGRES, () -> {
+            HikariDataSource ds = pool(schema, jdbcUrl, size, new java.util.Properties(), pools, schema);
+            Migrations.bringUpToDate(ds, migrations(env), schema);
+            Jdbi jdbi = jdbi(ds);
+            return new Store.Connections(jdbi, jdbi);
+        }, env, false);
     }
 
     /**
@@ -195,20 +198,6 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("Cannot connect to the database (PROOFDESK_DATABASE_URL / --database-url): "
                     + rootMessage(e) + ". Check that the server is running and the URL, user and database are right.");
         }
-    }
-
-    private static void migrate(HikariDataSource ds, List<String> locations, String schema) {
-        var flyway = Flyway.configure()
-                .dataSource(ds)
-                .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))
-                .failOnMissingLocations(true)
-                // Features number their migrations independently (live-only ones live in db/live), so a
-                // lower version may arrive after a higher one on an existing store: apply it, don't refuse.
-                .outOfOrder(true);
-        if (schema != null) {
-            flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
-        }
-        flyway.load().migrate();
     }
 
     /** Accepts {@code postgresql://user:pass@host:port/db?x=y} as well as a JDBC URL. */

@@ -7,17 +7,19 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One physical store: the control store or one environment's data store. Writes go through
  * {@link #write}, reads through {@link #read}; on SQLite they use different pools so that readers
- * never queue behind the single writer.
+ * never queue behind the single writer. The store opens (connects, and migrates when its schema is
+ * behind) on first use, so a command pays only for the stores it touches.
  */
 public final class Store {
     private final String name;
     private final Dialect dialect;
-    private final Jdbi writer;
-    private final Jdbi reader;
+    private final Supplier<Connections> opener;
+    private volatile Connections connections;
     private final Optional<Environment> environment;
     /**
      * Writers queue here in arrival order before asking the pool for a connection. The pool hands
@@ -29,12 +31,15 @@ public final class Store {
     private final Semaphore writers;
     private static final long WRITER_WAIT_SECONDS = 10;
 
-    Store(String name, Dialect dialect, Jdbi writer, Jdbi reader, Optional<Environment> environment,
+    /** The two ways in: one writer (SQLite) or the same pool for both (PostgreSQL). */
+    record Connections(Jdbi writer, Jdbi reader) {
+    }
+
+    Store(String name, Dialect dialect, Supplier<Connections> opener, Optional<Environment> environment,
           boolean singleWriter) {
         this.name = name;
         this.dialect = dialect;
-        this.writer = writer;
-        this.reader = reader;
+        this.opener = opener;
         this.environment = environment;
         this.writers = singleWriter ? new Semaphore(1, true) : null;
     }
@@ -52,11 +57,30 @@ public final class Store {
         return environment;
     }
 
+    /** Opens the store now, if it is not open yet: connects, and migrates its schema when behind. */
+    public void open() {
+        connections();
+    }
+
+    private Connections connections() {
+        Connections open = connections;
+        if (open == null) {
+            synchronized (this) {
+                open = connections;
+                if (open == null) {
+                    open = opener.get();
+                    connections = open;
+                }
+            }
+        }
+        return open;
+    }
+
     /** Runs the callback in one transaction; unique violations surface as {@link UniqueViolationException}. */
     public <T> T write(HandleCallback<T, RuntimeException> callback) {
         awaitWriterTurn();
         try {
-            return writer.inTransaction(callback);
+            return connections().writer().inTransaction(callback);
         } catch (RuntimeException e) {
             if (dialect.isUniqueViolation(e)) {
                 throw new UniqueViolationException(e);
@@ -93,6 +117,6 @@ public final class Store {
     }
 
     public <T> T read(HandleCallback<T, RuntimeException> callback) {
-        return reader.withHandle(callback);
+        return connections().reader().withHandle(callback);
     }
 }

@@ -8,6 +8,7 @@ import dev.proofdesk.passport.Gender;
 import dev.proofdesk.passport.lds.Mrz;
 import dev.proofdesk.passport.mock.ChipAccess;
 import dev.proofdesk.passport.mock.ChipAuthentication;
+import dev.proofdesk.passport.aa.ChipSigner;
 import dev.proofdesk.passport.mock.Defect;
 import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Mock passports of the test environment: documents with the attributes a developer chooses,
@@ -51,14 +53,14 @@ public final class MockPassportService {
             "ECDSA-P256", SignatureAlgorithm.ECDSA_P256);
 
     private final Store testStore;
-    private final MockIssuer issuer;
+    private final Supplier<MockIssuer> issuer;
     private final SanctionsStore testSanctions;
     private final MasterKey masterKey;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public MockPassportService(Store testStore, MockIssuer issuer, SanctionsStore testSanctions, MasterKey masterKey,
-                               Clock clock, ObjectMapper json) {
+    public MockPassportService(Store testStore, Supplier<MockIssuer> issuer, SanctionsStore testSanctions,
+                               MasterKey masterKey, Clock clock, ObjectMapper json) {
         this.testStore = testStore;
         this.issuer = issuer;
         this.testSanctions = testSanctions;
@@ -76,7 +78,7 @@ public final class MockPassportService {
 
     public MockPassport create(String accountId, MockPassportInput in) {
         MockDocumentSpec spec = spec(in);
-        MockDocument doc = issuer.issue(spec);
+        MockDocument doc = issuer.get().issue(spec);
         var d = doc.document();
         boolean flagged = "flagged".equals(in.ofac());
         Attributes attrs = new Attributes(d.documentType().wireName(), d.nationality(), d.surname(), d.givenNames(),
@@ -142,6 +144,14 @@ public final class MockPassportService {
                 .bind("id", id).bind("a", accountId).map((rs, c) -> Optional.ofNullable(rs.getString("sealed")))
                 .findOne())
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
+    }
+
+    /**
+     * What the mock chip answers to an active-authentication challenge: its signature, made with the
+     * key the chip holds (for a {@code cloned_chip}, not the key its DG15 states).
+     */
+    public byte[] signChallenge(String accountId, String id, byte[] challenge) {
+        return ChipSigner.sign(chipKey(accountId, id), challenge);
     }
 
     private MockDocumentSpec spec(MockPassportInput in) {

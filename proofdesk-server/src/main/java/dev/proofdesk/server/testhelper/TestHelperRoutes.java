@@ -12,9 +12,13 @@ import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.config.RoutesConfig;
 
+import java.util.Base64;
+import java.util.Map;
+
 /**
  * {@code /v1/test_helpers}: test keys only. Completing a session here performs the holder side for
- * real (challenge, chip signature with the mock chip's key, submission) through the verifier live uses.
+ * real (challenge, chip signature with the mock chip's key, submission) through the verifier live uses;
+ * {@code sign_challenge} lends the mock chip's signature to whoever plays the holder by hand.
  */
 public final class TestHelperRoutes implements RouteModule {
     private final Environments environments;
@@ -34,6 +38,12 @@ public final class TestHelperRoutes implements RouteModule {
 
     record CompleteInput(String mockPassportId) {
     }
+
+    record SignChallengeInput(String challenge) {
+    }
+
+    /** An ICAO challenge is 8 bytes; anything up to this is signed, as a chip would. */
+    private static final int MAX_CHALLENGE_BYTES = 64;
 
     @Override
     public String openApiFragment() {
@@ -55,6 +65,13 @@ public final class TestHelperRoutes implements RouteModule {
             testOnly(caller, "Mock passports");
             ctx.json(mockPassports.get(caller.accountId(), ctx.pathParam("id")));
         }));
+        routes.post("/v1/test_helpers/mock_passports/{id}/sign_challenge", guard.secured((ctx, caller) -> {
+            testOnly(caller, "Signing challenges with a mock chip");
+            byte[] challenge = challenge(bodies.read(ctx, SignChallengeInput.class));
+            byte[] signature = mockPassports.signChallenge(caller.accountId(), ctx.pathParam("id"), challenge);
+            ctx.json(Map.of("object", "chip_signature",
+                    "activeAuthSignature", Base64.getEncoder().encodeToString(signature)));
+        }));
         routes.post("/v1/test_helpers/sessions/{id}/complete", guard.secured((ctx, caller) -> {
             testOnly(caller, "Completing sessions with a mock passport");
             CompleteInput input = bodies.read(ctx, CompleteInput.class);
@@ -74,6 +91,23 @@ public final class TestHelperRoutes implements RouteModule {
         holder.complete(caller.accountId(), session.id(), secrets.secretFor(Environment.TEST, session.id()),
                 mockPassportId);
         return environments.of(caller).sessions().get(caller.accountId(), sessionId);
+    }
+
+    private static byte[] challenge(SignChallengeInput input) {
+        if (input.challenge() == null || input.challenge().isBlank()) {
+            throw ApiException.validation("challenge", "is required: the base64 challenge from "
+                    + "GET /v1/sessions/{id}/challenge");
+        }
+        byte[] challenge;
+        try {
+            challenge = Base64.getDecoder().decode(input.challenge().strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("challenge", "must be base64, as GET /v1/sessions/{id}/challenge returns it");
+        }
+        if (challenge.length == 0 || challenge.length > MAX_CHALLENGE_BYTES) {
+            throw ApiException.validation("challenge", "must be 1 to " + MAX_CHALLENGE_BYTES + " bytes");
+        }
+        return challenge;
     }
 
     private static void testOnly(Caller caller, String what) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The CSCA certificates and CRLs one environment trusts, kept in its own store, and who may sign
@@ -32,9 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TrustStore {
     private final Store store;
     private final Clock clock;
-    private final List<TrustAnchor> builtIn;
+    private final Supplier<TrustAnchors> builtIn;
     private final MasterListSigners signers;
-    private final AtomicReference<Snapshot> cached = new AtomicReference<>(new Snapshot("", TrustAnchors.empty()));
+    private final AtomicReference<Snapshot> cached = new AtomicReference<>();
 
     private record Snapshot(String fingerprint, TrustAnchors anchors) {
     }
@@ -47,11 +48,14 @@ public final class TrustStore {
     public record Entry(String country, String subject, String keyFingerprint, String source, java.time.Instant notAfter) {
     }
 
-    /** {@code builtIn} anchors are always trusted here, e.g. the mock CSCA in test. */
-    public TrustStore(Store store, Clock clock, List<TrustAnchor> builtIn) {
+    /**
+     * {@code builtIn} anchors and CRLs are always trusted here, e.g. the mock CSCA and its CRL in test;
+     * asked for when the anchors are first needed.
+     */
+    public TrustStore(Store store, Clock clock, Supplier<TrustAnchors> builtIn) {
         this.store = store;
         this.clock = clock;
-        this.builtIn = List.copyOf(builtIn);
+        this.builtIn = builtIn;
         this.signers = new MasterListSigners(store, clock);
     }
 
@@ -64,7 +68,7 @@ public final class TrustStore {
                         "SELECT (SELECT COUNT(*) FROM trust_anchors) || ':' || (SELECT COUNT(*) FROM trust_crls)")
                 .mapTo(String.class).one());
         Snapshot snapshot = cached.get();
-        if (!snapshot.fingerprint().equals(fingerprint)) {
+        if (snapshot == null || !snapshot.fingerprint().equals(fingerprint)) {
             snapshot = new Snapshot(fingerprint, load());
             cached.set(snapshot);
         }
@@ -72,8 +76,9 @@ public final class TrustStore {
     }
 
     private TrustAnchors load() {
-        List<TrustAnchor> anchors = new ArrayList<>(builtIn);
-        List<X509CRLHolder> crls = new ArrayList<>();
+        TrustAnchors fixed = builtIn.get();
+        List<TrustAnchor> anchors = new ArrayList<>(fixed.anchors());
+        List<X509CRLHolder> crls = new ArrayList<>(fixed.crls());
         store.read(h -> {
             h.createQuery("SELECT certificate FROM trust_anchors").mapTo(String.class)
                     .forEach(der -> anchors.add(new TrustAnchor(certificate(der), false)));

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Completes sessions of one environment from submitted chip data or a chip the server read through
@@ -39,17 +40,18 @@ public final class VerificationService {
     private final HolderSessions holder;
     private final TrustStore trust;
     private final SanctionsStore sanctions;
-    private final List<PublicKey> knownMockCscaKeys;
+    private final Supplier<List<PublicKey>> knownMockCscaKeys;
     private final byte[] nullifierKey;
     private final Clock clock;
     private final ResultWriter results;
 
     public VerificationService(HolderSessions holder, TrustStore trust, SanctionsStore sanctions,
-                               List<PublicKey> knownMockCscaKeys, MasterKey masterKey, Clock clock, ObjectMapper json) {
+                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock,
+                               ObjectMapper json) {
         this.holder = holder;
         this.trust = trust;
         this.sanctions = sanctions;
-        this.knownMockCscaKeys = List.copyOf(knownMockCscaKeys);
+        this.knownMockCscaKeys = knownMockCscaKeys;
         this.nullifierKey = masterKey.derive("nullifier");
         this.clock = clock;
         this.results = new ResultWriter(json);
@@ -92,7 +94,7 @@ public final class VerificationService {
 
     /** The account's view of this environment: its trust anchors and its sanctions list (test adds its flagged mocks). */
     private DocumentVerifier verifier(String accountId) {
-        return new DocumentVerifier(trust.anchors(), knownMockCscaKeys, sanctions.current(accountId), clock);
+        return new DocumentVerifier(trust.anchors(), knownMockCscaKeys.get(), sanctions.current(accountId), clock);
     }
 
     private Session finish(HolderSessions.Claim claim, VerificationResult result) {

@@ -22,7 +22,8 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DeliveryQueries deliveryQueries = new DeliveryQueries();
     private final Store store;
-    private final HttpClient http;
+    private final java.util.Optional<java.nio.file.Path> extraCaFile;
+    private volatile HttpClient http;
     private final Retention retention;
 
     /** Probes answer "does this id exist in the other environment?" for helpful 403s; no data crosses. */
@@ -43,9 +44,9 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         DeliveryRepository deliveryRepo = new DeliveryRepository(store.dialect());
         Payloads payloads = new Payloads(shared.json());
         EndpointHealth health = new EndpointHealth(endpointRepo, deliveryRepo, eventLog);
-        this.http = WebhookHttp.client(settings.extraCaFile());
+        this.extraCaFile = settings.extraCaFile();
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
-                payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
+                payloads, new Sender(this::http, WebhookSettings.TIMEOUT, shared.clock()),
                 new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.urls(), health,
                 shared.clock(), new Dispatcher.Settings(env.livemode() ? settings.workersLive() : settings.workersTest(),
                 settings.perEndpointConcurrency(), settings.lease(), settings.pollInterval()));
@@ -89,12 +90,34 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     }
 
     public void start() {
+        http();
         dispatcher.start();
+    }
+
+    /**
+     * Made on first delivery (or at start): building an HTTP client loads the JDK's TLS trust
+     * anchors, which a command that delivers nothing should not pay for.
+     */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = WebhookHttp.client(extraCaFile);
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
     public void close() {
         dispatcher.close();
-        http.shutdownNow();
+        HttpClient client = http;
+        if (client != null) {
+            client.shutdownNow();
+        }
     }
 }

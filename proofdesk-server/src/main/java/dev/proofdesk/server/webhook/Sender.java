@@ -15,15 +15,16 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** POSTs one signed payload. Redirects are not followed (they count as failures); 15 s timeout. */
 final class Sender {
     static final int EXCERPT_BYTES = 512;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Duration timeout;
     private final Clock clock;
 
-    Sender(HttpClient client, Duration timeout, Clock clock) {
+    Sender(Supplier<HttpClient> client, Duration timeout, Clock clock) {
         this.client = client;
         this.timeout = timeout;
         this.clock = clock;
@@ -38,7 +39,7 @@ final class Sender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String excerpt;
             try (InputStream in = response.body()) {
                 // Only the start is kept; closing early drops the rest of an oversized answer.

@@ -50,6 +50,19 @@ class CliTest {
     }
 
     @Test
+    void theFirstStartCreatesTestKeysOnlyLiveKeysComeOnPurpose(@TempDir Path dir) {
+        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of()).load(0, dir, null);
+        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
+            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        }
+        Run live = run("keys", "list", "--env", "live", "--data-dir", dir.toString());
+        assertThat(live.exit()).as(live.err()).isZero();
+        assertThat(live.out().lines().skip(1)).as("live keys after the first start").isEmpty();
+        Run test = run("keys", "list", "--env", "test", "--data-dir", dir.toString());
+        assertThat(test.out()).contains("secret").contains("publishable");
+    }
+
+    @Test
     void badValuesStopWithAMessageNotAStackTrace(@TempDir Path dir) {
         Run env = run("keys", "create", "--env", "staging", "--data-dir", dir.toString());
         assertThat(env.exit()).isEqualTo(1);

@@ -11,6 +11,7 @@ import dev.proofdesk.server.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,19 @@ class ListenAndTriggerTest {
             assertThat(event.data().path("status").asText()).isEqualTo("valid");
             assertThat(receiver.received()).as("--events filters the rest out").hasSize(1);
         }
+    }
+
+    @Test
+    void triggerReusesOneFlowInsteadOfPublishingANewOneEachTime() {
+        TestServer server = TestServer.shared(Db.SQLITE);
+        TestAccount account = server.newAccount();
+        for (String type : List.of("session.created", "session.canceled", "flow.published")) {
+            Run trigger = run("trigger", type, "--api-key", account.testKey(), "--api-url", server.baseUrl());
+            assertThat(trigger.exit()).as(trigger.err()).isZero();
+        }
+        var flows = server.http().get("/v1/flows?limit=100", account.testKey()).body().path("data");
+        assertThat(flows).as(flows.toString()).hasSize(1);
+        assertThat(flows.get(0).path("version").asInt()).as("flow.published published a new version").isEqualTo(2);
     }
 
     @Test

@@ -43,11 +43,11 @@ class DashboardBrowserTest {
         TestUser user = server.newUser(account, role);
         browser.driver().manage().deleteAllCookies();
         browser.open("/dashboard");
-        assertThat(browser.path()).startsWith("/dashboard/sign-in");
+        browser.waitForPath("/dashboard/sign-in");
         browser.type("#email", user.email());
         browser.type("#password", user.password());
-        browser.click("form button[type=submit]");
-        assertThat(browser.path()).isEqualTo("/dashboard/test");
+        browser.clickAndLoad("form button[type=submit]");
+        assertThat(browser.waitForPath("/dashboard/")).isEqualTo("/dashboard/test");
         return user;
     }
 
@@ -59,12 +59,12 @@ class DashboardBrowserTest {
         signIn(Role.OWNER);
         assertThat(browser.find(".banner").getText()).contains("Test mode");
 
-        browser.clickText("Flows");
-        browser.clickText("New flow");
+        browser.clickTextAndLoad("Flows");
+        browser.clickTextAndLoad("New flow");
         browser.type("#name", "Adults");
         browser.type("[id='rules.minimumAge']", "130");
         browser.type("[id='rules.includedCountries']", "GBR, XXQ");
-        browser.click("form button.primary");
+        browser.clickAndLoad("form button.primary");
         assertThat(browser.find("#form-errors").getText()).contains("rules.minimumAge").contains("XXQ");
         assertThat(browser.find("[id='rules.minimumAge-error']").getText()).contains("0 to 120");
         browser.screenshot("02-flow-form-errors");
@@ -72,92 +72,92 @@ class DashboardBrowserTest {
         browser.type("[id='rules.minimumAge']", "18");
         browser.type("[id='rules.includedCountries']", "");
         browser.click("[id='disclosures.nationality']");
-        browser.click("form button.primary");
+        browser.clickAndLoad("form button.primary");
         assertThat(browser.find(".flash").getText()).contains("Created the draft flow");
-        browser.click("#publish");
+        browser.clickAndLoad("#publish");
         assertThat(browser.find(".flash").getText()).contains("Published version 1");
         browser.screenshot("03-flow-published");
 
-        browser.click("#try-flow");
-        assertThat(browser.path()).startsWith("/verify/");
+        browser.clickAndLoad("#try-flow");
+        browser.waitForPath("/verify/");
         assertThat(browser.find("#disclosed").getText()).contains("Nationality");
         browser.screenshot("04-hosted-page-test");
         browser.type("#fullName", "Jane Doe");
         browser.type("#age", "34");
-        browser.click("#create-and-verify");
-        assertThat(browser.find("#outcome").getText()).contains("You are verified");
+        browser.clickAndLoad("#create-and-verify");
+        browser.waitForText("#outcome", "You are verified");
         browser.screenshot("05-hosted-page-verified");
 
         browser.open("/dashboard/test/sessions");
         assertThat(browser.find("#sessions tbody").getText()).contains("Adults").contains("valid");
         browser.screenshot("06-sessions");
-        browser.click("#sessions tbody a");
+        browser.clickAndLoad("#sessions tbody a");
         assertThat(browser.find("#session-status").getText()).isEqualTo("valid");
         assertThat(browser.find("#checks").getText()).contains("sod_signature").contains("active_authentication").contains("passed");
         assertThat(browser.find("#attributes").getText()).contains("UTO");
         assertThat(browser.find("#events").getText()).contains("session.created").contains("verification.completed");
         browser.screenshot("07-session-detail");
 
-        browser.clickText("Overview");
+        browser.clickTextAndLoad("Overview");
         assertThat(browser.find(".chart").getText()).contains("Sessions per day");
         browser.screenshot("08-overview-test");
 
         // Promote on purpose: import into live as a draft, review the diff, publish with confirmation.
-        browser.clickText("Flows");
-        browser.clickText("Adults");
-        browser.click("#copy-to-live");
-        assertThat(browser.path()).startsWith("/dashboard/live/flows/copy");
+        browser.clickTextAndLoad("Flows");
+        browser.clickTextAndLoad("Adults");
+        browser.clickAndLoad("#copy-to-live");
+        browser.waitForPath("/dashboard/live/flows/copy");
         assertThat(browser.find(".banner").getText()).contains("Live");
         assertThat(browser.find("table.diff").getText()).contains("rules.minimumAge").contains("18");
         browser.screenshot("09-copy-to-live");
-        browser.click("#import-draft");
+        browser.clickAndLoad("#import-draft");
         assertThat(browser.find(".flash").getText()).contains("Imported into live as draft v1");
         assertThat(browser.find("#review").getText()).contains("not published yet");
         browser.screenshot("10-live-flow-review");
         browser.click("#confirm-publish");
-        browser.click("#publish");
+        browser.clickAndLoad("#publish");
         assertThat(browser.find(".flash").getText()).contains("Published version 1 to live");
         assertThat(browser.find("h1 + .badge, .badge").getText()).isEqualTo("published");
 
         // Keys: create (revealed once), roll with a grace period.
         browser.open("/dashboard/test/keys");
-        browser.click("#create-key");
+        browser.clickAndLoad("#create-key");
         String created = browser.find("#secret").getAttribute("value");
         assertThat(created).startsWith("sk_test_");
         browser.screenshot("11-key-revealed");
-        browser.clickText("Done");
+        browser.clickTextAndLoad("Done");
         assertThat(browser.driver().getPageSource()).doesNotContain(created);
-        browser.find("#keys .roll-key").click();
+        browser.clickAndLoad("#keys .roll-key");
         assertThat(browser.find(".flash").getText()).contains("Rolled").contains("24h");
         String rolled = browser.find("#secret").getAttribute("value");
         assertThat(rolled).startsWith("sk_test_");
-        browser.clickText("Done");
+        browser.clickTextAndLoad("Done");
         assertThat(browser.find("#keys").getText()).contains("expiring").contains(rolled.substring(rolled.length() - 4));
         browser.screenshot("12-keys");
 
         browser.open("/dashboard/test/mock-passports");
         browser.type("#fullName", "Sam Flagged");
         browser.type("#nationality", "XXQ");
-        browser.click("#create-mock");
+        browser.clickAndLoad("#create-mock");
         assertThat(browser.find("#form-errors").getText()).contains("nationality");
         browser.type("#nationality", "GBR");
         browser.type("#age", "17");
-        browser.click("#create-mock");
+        browser.clickAndLoad("#create-mock");
         assertThat(browser.find(".flash").getText()).contains("SAM FLAGGED");
         browser.screenshot("13-mock-passports");
 
         // Webhooks: the secret is shown once at creation, and again only when rotated.
         browser.open("/dashboard/test/webhooks");
         browser.type("#url", "http://localhost:9/proofdesk-hook");
-        browser.click("#create-endpoint");
+        browser.clickAndLoad("#create-endpoint");
         String first = browser.find("#secret").getAttribute("value");
         assertThat(first).startsWith("whsec_test_");
-        browser.clickText("Done");
-        browser.click("#rotate-secret");
+        browser.clickTextAndLoad("Done");
+        browser.clickAndLoad("#rotate-secret");
         assertThat(browser.find(".flash").getText()).contains("keeps signing alongside for 24h");
         String second = browser.find("#secret").getAttribute("value");
         assertThat(second).startsWith("whsec_test_").isNotEqualTo(first);
-        browser.clickText("Done");
+        browser.clickTextAndLoad("Done");
         assertThat(browser.driver().getPageSource()).doesNotContain(second).contains("Previous secret signs until");
         browser.screenshot("15-webhook-endpoint");
 

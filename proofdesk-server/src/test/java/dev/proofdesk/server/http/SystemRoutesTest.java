@@ -30,6 +30,15 @@ class SystemRoutesTest {
     }
 
     @Test
+    void aRedirectDoesNotClaimAJsonBody() {
+        HttpApi.Response redirect = TestServer.shared(Db.SQLITE).http().get("/dashboard", null);
+        assertThat(redirect.status()).isEqualTo(303);
+        assertThat(redirect.header("Location")).isEqualTo("/dashboard/test");
+        assertThat(redirect.raw()).isEmpty();
+        assertThat(redirect.headers().firstValue("Content-Type")).as("a 303 has no body, so no body type").isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
         TestServer server = TestServer.shared(Db.SQLITE);
         JsonNode doc = server.http().get("/v1/openapi.json", null).body();

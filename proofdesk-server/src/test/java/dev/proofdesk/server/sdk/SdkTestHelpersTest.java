@@ -52,6 +52,16 @@ class SdkTestHelpersTest {
             assertThat(refused.status()).isEqualTo(SessionStatus.INVALID);
             assertThat(refused.result().failures()).extracting(c -> c.code()).containsExactly("age_below_minimum");
 
+            Session byHand = test.sessions().create(SessionCreateParams.builder().flowId(flowId).build());
+            var holder = new dev.proofdesk.server.support.HttpApi(server.baseUrl());
+            String challenge = holder.send("GET", "/v1/sessions/" + byHand.id() + "/challenge", byHand.clientSecret(),
+                    null, java.util.Map.of()).body().path("challenge").asText();
+            String signature = test.testHelpers().mockPassports().signChallenge(adult.id(), challenge);
+            var submitted = holder.send("POST", "/v1/sessions/" + byHand.id() + "/submission", byHand.clientSecret(),
+                    java.util.Map.of("dg1", adult.chip().dg1(), "sod", adult.chip().sod(), "dg15", adult.chip().dg15(),
+                            "activeAuthSignature", signature), java.util.Map.of());
+            assertThat(submitted.body().path("status").asText()).as(submitted.toString()).isEqualTo("valid");
+
             Session expired = test.testHelpers().sessions().expire(
                     test.sessions().create(SessionCreateParams.builder().flowId(flowId).build()).id());
             assertThat(expired.status()).isEqualTo(SessionStatus.EXPIRED);

@@ -2,6 +2,7 @@ package dev.proofdesk.server.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -26,6 +27,8 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PROOFDESK_TEST_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** How long a condition may take to come true on a busy machine before the test fails. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -52,13 +55,15 @@ public final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900");
         this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+        // No implicit wait: every wait below names the condition it waits for.
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
     public ChromeDriver driver() {
         return driver;
     }
 
+    /** Loads a page; returns once the browser reports it loaded. */
     public void open(String path) {
         driver.get(baseUrl + path);
     }
@@ -67,41 +72,68 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
 
-    public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+    /** Waits until the browser shows a page whose path starts with {@code prefix}; returns the path. */
+    public String waitForPath(String prefix) {
+        until(d -> path().startsWith(prefix), "a page under " + prefix);
+        return path();
     }
 
+    /** The element, once the page has it. */
+    public WebElement find(String css) {
+        return until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)), css);
+    }
+
+    /** Whether the current page has the element, without waiting. */
     public boolean exists(String css) {
-        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        try {
-            return !driver.findElements(By.cssSelector(css)).isEmpty();
-        } finally {
-            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
-        }
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
     public void type(String css, String text) {
-        WebElement field = find(css);
+        WebElement field = until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)), css);
         field.clear();
         field.sendKeys(text);
     }
 
+    /** Clicks a control that stays on this page (a checkbox, a field). */
     public void click(String css) {
-        find(css).click();
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)), css).click();
     }
 
-    /** Clicks the button or link whose visible text is exactly {@code text}. */
-    public void clickText(String text) {
-        driver.findElement(By.xpath("//*[(self::button or self::a) and normalize-space(.)='" + text + "']")).click();
+    /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    public void clickAndLoad(String css) {
+        loadingNextPage(() -> click(css));
+    }
+
+    /** Clicks the button or link whose visible text is exactly {@code text}, and waits for the next page. */
+    public void clickTextAndLoad(String text) {
+        By byText = By.xpath("//*[(self::button or self::a) and normalize-space(.)='" + text + "']");
+        loadingNextPage(() -> until(ExpectedConditions.elementToBeClickable(byText), text).click());
+    }
+
+    /**
+     * The old document's root goes stale once the browser navigates away from it; then the new
+     * document is complete. Comparing URLs would not do: a form may answer with the same URL.
+     */
+    private void loadingNextPage(Runnable action) {
+        WebElement oldRoot = driver.findElement(By.tagName("html"));
+        action.run();
+        until(ExpectedConditions.stalenessOf(oldRoot), "the next page after " + path());
+        until(d -> "complete".equals(driver.executeScript("return document.readyState")), "the page to finish loading");
     }
 
     public String text() {
         return find("body").getText();
     }
 
-    public void waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    /** The element's text once it contains {@code text}. */
+    public String waitForText(String css, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text),
+                "'" + text + "' in " + css);
+        return find(css).getText();
+    }
+
+    private <T> T until(java.util.function.Function<? super WebDriver, T> condition, String what) {
+        return new WebDriverWait(driver, PATIENCE).withMessage("waiting for " + what).until(condition);
     }
 
     /** Saves the whole page (not only the window) as target/screenshots/{name}.png. */

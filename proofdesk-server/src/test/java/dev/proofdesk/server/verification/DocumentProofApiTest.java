@@ -56,6 +56,7 @@ class DocumentProofApiTest {
         JsonNode done = Fixtures.complete(http, account.testKey(), session, passport.path("id").asText());
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("valid");
         assertThat(failedCodes(done)).isEmpty();
+        assertThat(done.path("result").path("warnings")).as("the mock CSCA publishes a CRL").isEmpty();
         JsonNode attributes = done.path("result").path("attributes");
         assertThat(attributes.path("nationality").asText()).isEqualTo("FRA");
         assertThat(attributes.has("dateOfBirth")).isTrue();

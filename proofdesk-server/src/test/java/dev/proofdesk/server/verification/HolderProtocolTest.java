@@ -38,6 +38,48 @@ class HolderProtocolTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void theSignChallengeHelperLetsAnyClientPlayTheHolderWithAMockChip(Db db) {
+        TestServer server = TestServer.shared(db);
+        TestAccount account = server.newAccount();
+        HttpApi http = server.http();
+        JsonNode genuine = Fixtures.mockPassport(http, account.testKey(), Map.of("age", 40));
+        JsonNode cloned = Fixtures.mockPassport(http, account.testKey(), Map.of("defect", "cloned_chip"));
+
+        Live s = testSession(http, account.testKey());
+        String challenge = Holder.challenge(http, s.sessionId(), s.secret());
+        HttpApi.Response signed = http.post("/v1/test_helpers/mock_passports/" + genuine.path("id").asText()
+                + "/sign_challenge", account.testKey(), Map.of("challenge", challenge));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        byte[] signature = Base64.getDecoder().decode(signed.body().path("activeAuthSignature").asText());
+        HttpApi.Response done = http.send("POST", "/v1/sessions/" + s.sessionId() + "/submission", s.secret(),
+                Holder.body(genuine, signature), Map.of());
+        assertThat(done.body().path("status").asText()).as(done.toString()).isEqualTo("valid");
+
+        // A cloned chip signs with a key other than the one its DG15 states, as a real clone would.
+        Live other = testSession(http, account.testKey());
+        String otherChallenge = Holder.challenge(http, other.sessionId(), other.secret());
+        String clonedSignature = http.post("/v1/test_helpers/mock_passports/" + cloned.path("id").asText()
+                + "/sign_challenge", account.testKey(), Map.of("challenge", otherChallenge))
+                .body().path("activeAuthSignature").asText();
+        HttpApi.Response refused = http.send("POST", "/v1/sessions/" + other.sessionId() + "/submission", other.secret(),
+                Holder.body(cloned, Base64.getDecoder().decode(clonedSignature)), Map.of());
+        assertThat(refused.body().path("status").asText()).isEqualTo("invalid");
+        assertThat(refused.body().path("result").path("checks").toString()).contains("chip_not_genuine");
+
+        String path = "/v1/test_helpers/mock_passports/" + genuine.path("id").asText() + "/sign_challenge";
+        HttpApi.Response notBase64 = http.post(path, account.testKey(), Map.of("challenge", "not base64!"));
+        assertThat(notBase64.status()).isEqualTo(400);
+        assertThat(notBase64.toString()).contains("challenge");
+        assertThat(http.post(path, account.testKey(), Map.of()).status()).isEqualTo(400);
+        assertThat(http.post(path, account.liveKey(), Map.of("challenge", challenge)).errorCode())
+                .isEqualTo("test_mode_only");
+        TestAccount stranger = server.newAccount();
+        assertThat(http.post(path, stranger.testKey(), Map.of("challenge", challenge)).status())
+                .as("another account's mock passport").isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void aReplayedSubmissionWithAnOldChallengeIsNotGenuine(Db db) {
         TestServer server = TestServer.shared(db);
         TestAccount account = server.newAccount();
