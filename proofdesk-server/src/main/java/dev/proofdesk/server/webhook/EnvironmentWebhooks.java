@@ -6,8 +6,8 @@ import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import org.eclipse.jetty.client.HttpClient;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
@@ -43,12 +43,13 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         DeliveryRepository deliveryRepo = new DeliveryRepository(store.dialect());
         Payloads payloads = new Payloads(shared.json());
         EndpointHealth health = new EndpointHealth(endpointRepo, deliveryRepo, eventLog);
-        this.http = WebhookHttp.client(settings.extraCaFile());
+        int workers = env.livemode() ? settings.workersLive() : settings.workersTest();
+        this.http = WebhookHttp.client(env, shared.urls(), settings.extraCaFile(), workers);
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
                 payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
-                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.urls(), health,
-                shared.clock(), new Dispatcher.Settings(env.livemode() ? settings.workersLive() : settings.workersTest(),
-                settings.perEndpointConcurrency(), settings.lease(), settings.pollInterval()));
+                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), health, shared.clock(),
+                new Dispatcher.Settings(workers, settings.perEndpointConcurrency(), settings.lease(),
+                        settings.pollInterval()));
         OutboxSink outbox = new OutboxSink(endpointRepo, deliveryRepo,
                 new Wakeups(store.dialect(), env, dispatcher::wake), shared.clock());
         eventLog.addSink(outbox);
@@ -95,6 +96,10 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
-        http.shutdownNow();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            // stopping: connections still open are dropped either way
+        }
     }
 }
