@@ -3,13 +3,13 @@ package dev.proofdesk.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.proofdesk.server.config.ConfigException;
+import dev.proofdesk.server.security.OwnerOnly;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,10 +78,14 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(Path dataDir, int poolSize) {
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir, "control.db");
+            OwnerOnly.sqliteDatabase(dataDir.resolve("control.db"));
+            for (Environment env : Environment.values()) {
+                OwnerOnly.sqliteDatabase(dataDir.resolve(env.id() + ".db"));
+            }
         } catch (IOException e) {
             throw new ConfigException("Cannot create the data directory " + dataDir.toAbsolutePath()
-                    + " (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
+                    + " or its files (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
         }
         List<HikariDataSource> pools = new ArrayList<>();
         Store control = sqliteStore("control", dataDir.resolve("control.db"), Optional.empty(), poolSize, pools);
@@ -101,7 +105,6 @@ public final class Database implements AutoCloseable {
         HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
         migrate(writer, migrations(env), null);
         HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
-        restrictPermissions(file);
         return new Store(name, Dialect.SQLITE, jdbi(writer), jdbi(reader), env, true);
     }
 
@@ -115,14 +118,6 @@ public final class Database implements AutoCloseable {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return config.toProperties();
-    }
-
-    private static void restrictPermissions(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // Best effort: not every file system has POSIX permissions.
-        }
     }
 
     private static Jdbi jdbi(javax.sql.DataSource ds) {
