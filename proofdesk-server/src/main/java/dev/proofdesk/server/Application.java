@@ -53,6 +53,9 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +99,7 @@ public final class Application implements AutoCloseable {
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
         this.apiKeys = new ApiKeyService(database.control(), clock, audit);
-        this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
+        this.baseUrl.set(config.publicBaseUrl().orElse(localUrl(config.port())));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.mockIssuer = MockIssuerStore.loadOrCreate(database.environment(Environment.TEST), masterKey, clock);
         this.listening = new Listening(masterKey, clock);
@@ -189,11 +192,11 @@ public final class Application implements AutoCloseable {
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
                 new WebhookRoutes(environments, bodies),
                 new EventRoutes(environments, bodies, listening)));
-        modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
-        server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
+        modules.add(new SystemRoutes(database::healthy, metrics, config.metricsToken(), json, List.copyOf(modules)));
+        server = ApiServer.create(config.bind(), config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
         if (config.publicBaseUrl().isEmpty()) {
-            baseUrl.set("http://localhost:" + server.port());
+            baseUrl.set(localUrl(server.port()));
         }
         background = new Background(environments, idempotency, database, config.sweepIntervalSeconds());
         background.start();
@@ -207,6 +210,27 @@ public final class Application implements AutoCloseable {
             wakeupListener.start();
         });
         return this;
+    }
+
+    /** Whether the server listens on this machine's loopback only (the default). */
+    public boolean loopbackOnly() {
+        return bindAddress().isLoopbackAddress();
+    }
+
+    /** Where this machine reaches the server when no public URL is configured. */
+    private String localUrl(int port) {
+        InetAddress bound = bindAddress();
+        String host = bound.isLoopbackAddress() || bound.isAnyLocalAddress() ? "localhost"
+                : bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return "http://" + host + ":" + port;
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(config.bind());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the bind address was checked when the configuration was read", e);
+        }
     }
 
     /** Every registered HTTP route as (path, method), e.g. to check the OpenAPI document covers them. */

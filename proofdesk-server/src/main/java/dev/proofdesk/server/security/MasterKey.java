@@ -84,7 +84,8 @@ public final class MasterKey {
                     new GCMParameterSpec(128, sealed, 0, 12));
             return cipher.doFinal(sealed, 12, sealed.length - 12);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot open a sealed secret: wrong master key?", e);
+            throw new IllegalStateException("cannot open a sealed secret: this master key is not the one it was sealed "
+                    + "with. Give every node and command the server's key (PROOFDESK_MASTER_KEY or --master-key-file).", e);
         }
     }
 }
