@@ -6,6 +6,8 @@ import dev.proofdesk.server.config.ConfigException;
 import dev.proofdesk.server.security.OwnerOnly;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Optional<String> databaseUrl, Path dataDir, int poolSize) {
-        return databaseUrl.map(url -> openPostgres(toJdbcUrl(url), poolSize))
+        return databaseUrl.map(url -> openPostgres(withoutErrorDetail(toJdbcUrl(url)), poolSize))
                 .orElseGet(() -> openSqlite(dataDir, poolSize));
     }
 
@@ -124,7 +126,19 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(ds);
         // Queries with optional filters bind every parameter and mention only some.
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         return jdbi;
+    }
+
+    /** A failed statement's message names the statement, never the values bound to it (they reach logs). */
+    private static String withoutArguments(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return e.getShortMessage() + " [statement: \"" + (flat.length() > 300 ? flat.substring(0, 300) + "…" : flat)
+                + "\"]";
     }
 
     private static Database openPostgres(String jdbcUrl, int poolSize) {
@@ -204,6 +218,15 @@ public final class Database implements AutoCloseable {
             flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
         }
         flyway.load().migrate();
+    }
+
+    /**
+     * The server's error details quote the statement's values (URLs, names, sealed secrets), and the
+     * driver would copy them into exception messages and from there into logs. Appended last, so it
+     * wins over the same parameter earlier in the URL.
+     */
+    static String withoutErrorDetail(String jdbcUrl) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "logServerErrorDetail=false";
     }
 
     /** Accepts {@code postgresql://user:pass@host:port/db?x=y} as well as a JDBC URL. */
