@@ -33,6 +33,7 @@ public final class Bodies {
             if (node == null || !node.isObject()) {
                 throw ApiException.validation("body", "must be a JSON object, like {\"name\": \"…\"}");
             }
+            checkText(node, "");
             return json.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : " Known fields here: "
@@ -54,6 +55,47 @@ public final class Bodies {
         } catch (IOException e) {
             throw ApiException.validation("body", "could not be read");
         }
+    }
+
+    /**
+     * Every string (and field name) must be text a store can keep: no NUL character, which
+     * PostgreSQL refuses, and no unpaired UTF-16 surrogate, which no encoding can carry.
+     */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            textProblem(node.textValue()).ifPresent(problem -> {
+                throw ApiException.validation(path.isEmpty() ? "body" : path, problem);
+            });
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = field.getKey();
+                String at = path.isEmpty() ? name : path + "." + name;
+                textProblem(name).ifPresent(problem -> {
+                    throw ApiException.validation(path.isEmpty() ? "body" : path, "has a field name that " + problem);
+                });
+                checkText(field.getValue(), at);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static java.util.Optional<String> textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return java.util.Optional.of("contains a NUL character (\\u0000), which text cannot hold here");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return java.util.Optional.of(String.format("contains an unpaired UTF-16 surrogate (\\u%04X) at "
+                        + "character %d; send valid Unicode", (int) c, i + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static String path(JsonMappingException e) {

@@ -62,7 +62,15 @@ class BadInputTest {
                 new Case("bad checksum", "GET", "/v1/flows", key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A"), null, Map.of(), 401, "unauthenticated", "malformed"),
                 new Case("revoked key", "GET", "/v1/flows", revoked, null, Map.of(), 401, "unauthenticated", "revoked"),
                 new Case("unknown route", "GET", "/v1/nothing", key, null, Map.of(), 404, "not_found", "/v1/nothing"),
-                new Case("bad idempotency key", "POST", "/v1/sessions", key, Map.of("flowId", flow), Map.of("Idempotency-Key", "has space"), 400, "validation_failed", "Idempotency-Key"));
+                new Case("bad idempotency key", "POST", "/v1/sessions", key, Map.of("flowId", flow), Map.of("Idempotency-Key", "has space"), 400, "validation_failed", "Idempotency-Key"),
+                new Case("NUL in a string", "POST", "/v1/flows", key, "{\"name\":\"a\\u0000b\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains a NUL character"),
+                new Case("NUL in an array", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\",\"documents\":[\"passport\\u0000\"]}", Map.of(), 400, "validation_failed", "documents[0]: contains a NUL"),
+                new Case("NUL in an import", "POST", "/v1/flows/import", key, "{\"name\":\"\\u0000\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains a NUL"),
+                new Case("NUL in metadata", "POST", "/v1/sessions", key, "{\"flowId\":\"" + flow + "\",\"metadata\":{\"note\":\"x\\u0000\"}}", Map.of(), 400, "validation_failed", "metadata.note: contains a NUL"),
+                new Case("NUL in a metadata key", "POST", "/v1/sessions", key, "{\"flowId\":\"" + flow + "\",\"metadata\":{\"a\\u0000\":\"x\"}}", Map.of(), 400, "validation_failed", "metadata: has a field name that contains a NUL"),
+                new Case("NUL in a webhook description", "POST", "/v1/webhook_endpoints", key, "{\"url\":\"http://localhost:3000/h\",\"description\":\"a\\u0000\"}", Map.of(), 400, "validation_failed", "description: contains a NUL"),
+                new Case("unpaired surrogate", "POST", "/v1/flows", key, "{\"name\":\"a\\ud800b\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains an unpaired UTF-16 surrogate (\\uD800)"),
+                new Case("reversed surrogates", "POST", "/v1/flows", key, "{\"name\":\"\\udc00\\ud800\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "surrogate"));
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
@@ -76,5 +84,8 @@ class BadInputTest {
             }
         }
         assertThat(failures).isEmpty();
+        HttpApi.Response emoji = http.post("/v1/flows", key, "{\"name\":\"Adults \\ud83d\\ude00\",\"product\":\"pre_kyc\"}");
+        assertThat(emoji.status()).as("a surrogate pair is one valid character: " + emoji).isEqualTo(201);
+        assertThat(emoji.body().path("name").asText()).isEqualTo("Adults \uD83D\uDE00");
     }
 }
