@@ -82,7 +82,7 @@ public final class Bodies {
         }
     }
 
-    private static java.util.Optional<String> textProblem(String text) {
+    static java.util.Optional<String> textProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {

@@ -7,8 +7,9 @@ import io.javalin.http.Handler;
 import java.util.Map;
 
 /**
- * Wraps API-key routes: authenticate, spend a token of the key's environment, honour
- * {@code Idempotency-Key}, then run the handler with the caller.
+ * Wraps API-key routes: authenticate, spend a token of the key's environment, refuse query
+ * parameters the route does not take, honour {@code Idempotency-Key}, then run the handler with
+ * the caller.
  */
 public final class Guard {
     private final Auth auth;
@@ -21,10 +22,17 @@ public final class Guard {
         this.idempotency = idempotency;
     }
 
+    /** A route that takes no query parameters. */
     public Handler secured(SecuredHandler handler) {
+        return secured(QueryParams.NONE, handler);
+    }
+
+    /** A route that takes these query parameters and no others. */
+    public Handler secured(QueryParams query, SecuredHandler handler) {
         return ctx -> {
             Caller caller = auth.authenticate(ctx);
             limiters.get(caller.environment()).acquire(caller.keyId());
+            query.check(ctx);
             if (idempotency.before(ctx, caller)) {
                 return;
             }

@@ -79,6 +79,14 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         });
     }
 
+    /** Whether the delivery was made to this endpoint of the account (404 if the endpoint is not the account's). */
+    public boolean deliveryExists(String accountId, String endpointId, String deliveryId) {
+        return store.read(h -> {
+            endpoints.require(h, accountId, endpointId);
+            return deliveryQueries.exists(h, endpointId, deliveryId);
+        });
+    }
+
     /** The deliveries of some of the account's events, e.g. everything sent about one session. */
     public java.util.List<DeliveryView> deliveriesOfEvents(java.util.List<String> eventIds) {
         return store.read(h -> deliveryQueries.forEvents(h, eventIds, events.now()));

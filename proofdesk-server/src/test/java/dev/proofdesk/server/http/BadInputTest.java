@@ -35,6 +35,12 @@ class BadInputTest {
         server.app().apiKeys().revoke(account.id(), revokedId, "test");
         String key = account.testKey();
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        String liveFlow = Fixtures.publishedFlow(http, account.liveKey());
+        String ownSession = Fixtures.session(http, key, flow);
+        TestAccount other = server.newAccount();
+        String othersSession = Fixtures.session(http, other.testKey(), Fixtures.publishedFlow(http, other.testKey()));
+        String endpoint = http.post("/v1/webhook_endpoints", key, Map.of("url", "http://localhost:3000/h"))
+                .body().path("id").asText();
 
         List<Case> cases = List.of(
                 new Case("not JSON", "POST", "/v1/flows", key, "{name: nope", Map.of(), 400, "validation_failed", "not valid JSON"),
@@ -70,6 +76,16 @@ class BadInputTest {
                 new Case("NUL in a metadata key", "POST", "/v1/sessions", key, "{\"flowId\":\"" + flow + "\",\"metadata\":{\"a\\u0000\":\"x\"}}", Map.of(), 400, "validation_failed", "metadata: has a field name that contains a NUL"),
                 new Case("NUL in a webhook description", "POST", "/v1/webhook_endpoints", key, "{\"url\":\"http://localhost:3000/h\",\"description\":\"a\\u0000\"}", Map.of(), 400, "validation_failed", "description: contains a NUL"),
                 new Case("unpaired surrogate", "POST", "/v1/flows", key, "{\"name\":\"a\\ud800b\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains an unpaired UTF-16 surrogate (\\uD800)"),
+                new Case("unknown query parameter", "GET", "/v1/sessions?externalUuid=5b0c6a53-3d4e-4c1a-9a55-0d2f0d1f6a11", key, null, Map.of(), 400, "validation_failed", "externalUuid: is not a query parameter of this endpoint; it takes limit, startingAfter, status, flowId"),
+                new Case("query where none is taken", "GET", "/v1/flows/" + flow + "?expand=versions", key, null, Map.of(), 400, "validation_failed", "expand: is not a query parameter of this endpoint, which takes none"),
+                new Case("query on a POST", "POST", "/v1/sessions?flowId=" + flow, key, Map.of("flowId", flow), Map.of(), 400, "validation_failed", "flowId: is not a query parameter"),
+                new Case("parameter given twice", "GET", "/v1/flows?limit=1&limit=2", key, null, Map.of(), 400, "validation_failed", "limit: is given 2 times"),
+                new Case("NUL in a query value", "GET", "/v1/events?type=%00", key, null, Map.of(), 400, "validation_failed", "type: contains a NUL"),
+                new Case("cursor from live", "GET", "/v1/flows?startingAfter=" + liveFlow, key, null, Map.of(), 400, "validation_failed", "startingAfter: '" + liveFlow + "' is not an object of this list"),
+                new Case("cursor of another account", "GET", "/v1/sessions?startingAfter=" + othersSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of another list", "GET", "/v1/events?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of another endpoint", "GET", "/v1/webhook_endpoints/" + endpoint + "/deliveries?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of no mock passport", "GET", "/v1/test_helpers/mock_passports?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
                 new Case("reversed surrogates", "POST", "/v1/flows", key, "{\"name\":\"\\udc00\\ud800\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "surrogate"));
 
         List<String> failures = new ArrayList<>();
