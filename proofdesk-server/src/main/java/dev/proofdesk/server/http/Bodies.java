@@ -28,6 +28,7 @@ public final class Bodies {
         if (body.length == 0) {
             throw ApiException.validation("body", "a JSON object is required (Content-Type: application/json)");
         }
+        requireJson(ctx.contentType());
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
@@ -54,6 +55,27 @@ public final class Bodies {
             throw ApiException.validation("body", "could not be read: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiException.validation("body", "could not be read");
+        }
+    }
+
+    /** A JSON body is declared as such: a form or text body is refused before it is read as JSON. */
+    private static void requireJson(String contentType) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String charset = null;
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].strip().split("=", 2);
+            if (param.length == 2 && param[0].strip().equalsIgnoreCase("charset")) {
+                charset = param[1].strip().replace("\"", "");
+            }
+        }
+        if (!type.equals("application/json")) {
+            throw ApiException.unsupportedMediaType("Send the body as JSON with 'Content-Type: application/json' ("
+                    + (type.isEmpty() ? "no Content-Type was given" : "got '" + type + "'") + ").");
+        }
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw ApiException.unsupportedMediaType("JSON bodies are UTF-8; send 'Content-Type: application/json' "
+                    + "without a charset or with charset=utf-8 (got charset=" + charset + ").");
         }
     }
 

@@ -46,6 +46,8 @@ public final class QueryParams {
             if (!names.contains(name)) {
                 issues.add(new Issue(name.isEmpty() ? "query" : name, "is not a query parameter of this endpoint"
                         + (names.isEmpty() ? ", which takes none" : "; it takes " + String.join(", ", names))));
+            } else if (values.isEmpty()) {
+                issues.add(new Issue(name, "has a value that is not valid %-encoding (e.g. %2F for '/')"));
             } else if (values.size() > 1) {
                 issues.add(new Issue(name, "is given " + values.size() + " times; give it once"));
             } else {

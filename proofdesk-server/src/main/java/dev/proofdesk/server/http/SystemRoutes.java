@@ -77,6 +77,13 @@ public final class SystemRoutes implements RouteModule {
                     schemas.setAll((ObjectNode) part.get("schemas"));
                 }
             }
+            paths.forEach(path -> path.forEach(operation -> {
+                // Every JSON body is read by Bodies, which refuses any other Content-Type.
+                if (operation.has("requestBody") && operation.path("responses") instanceof ObjectNode responses
+                        && !responses.has("415")) {
+                    responses.putObject("415").put("$ref", "#/components/responses/Error");
+                }
+            }));
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

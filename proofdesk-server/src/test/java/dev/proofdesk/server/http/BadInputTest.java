@@ -86,6 +86,9 @@ class BadInputTest {
                 new Case("cursor of another list", "GET", "/v1/events?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
                 new Case("cursor of another endpoint", "GET", "/v1/webhook_endpoints/" + endpoint + "/deliveries?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
                 new Case("cursor of no mock passport", "GET", "/v1/test_helpers/mock_passports?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("text body", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\"}", Map.of("Content-Type", "text/plain"), 415, "unsupported_media_type", "Content-Type: application/json' (got 'text/plain')"),
+                new Case("form body", "POST", "/v1/sessions", key, "flowId=" + flow, Map.of("Content-Type", "application/x-www-form-urlencoded"), 415, "unsupported_media_type", "application/x-www-form-urlencoded"),
+                new Case("JSON in UTF-16", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\"}", Map.of("Content-Type", "application/json; charset=utf-16"), 415, "unsupported_media_type", "UTF-8"),
                 new Case("reversed surrogates", "POST", "/v1/flows", key, "{\"name\":\"\\udc00\\ud800\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "surrogate"));
 
         List<String> failures = new ArrayList<>();
@@ -100,7 +103,8 @@ class BadInputTest {
             }
         }
         assertThat(failures).isEmpty();
-        HttpApi.Response emoji = http.post("/v1/flows", key, "{\"name\":\"Adults \\ud83d\\ude00\",\"product\":\"pre_kyc\"}");
+        HttpApi.Response emoji = http.post("/v1/flows", key, "{\"name\":\"Adults \\ud83d\\ude00\",\"product\":\"pre_kyc\"}",
+                Map.of("Content-Type", "Application/JSON; charset=UTF-8"));
         assertThat(emoji.status()).as("a surrogate pair is one valid character: " + emoji).isEqualTo(201);
         assertThat(emoji.body().path("name").asText()).isEqualTo("Adults \uD83D\uDE00");
     }

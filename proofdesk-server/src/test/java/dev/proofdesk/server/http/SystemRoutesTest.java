@@ -94,6 +94,12 @@ class SystemRoutesTest {
             }
         }
         assertThat(missing).isEmpty();
+        assertThat(doc.path("paths").path("/v1/flows").path("post").path("responses").has("415")).isTrue();
+        assertThat(doc.path("paths").path("/v1/flows/{id}/publish").path("post").path("responses").has("415"))
+                .as("no body, no media type to refuse").isFalse();
+        assertThat(doc.path("components").path("schemas").path("Error").path("properties").path("error")
+                .path("properties").path("code").path("enum").toString())
+                .contains("unsupported_media_type", "uri_too_long", "header_fields_too_large", "bad_request");
     }
 
     @Test
