@@ -19,6 +19,7 @@ import dev.proofdesk.server.http.ApiServer;
 import dev.proofdesk.server.http.Auth;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.HolderLimits;
 import dev.proofdesk.server.http.Idempotency;
 import dev.proofdesk.server.http.Json;
 import dev.proofdesk.server.http.RateLimiter;
@@ -180,7 +181,8 @@ public final class Application implements AutoCloseable {
         Bodies bodies = new Bodies(json);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
                 Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
-                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)), idempotency);
+                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)),
+                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency);
         List<RouteModule> modules = new ArrayList<>(List.of(
                 new FlowRoutes(environments, bodies),
                 new SessionRoutes(environments, bodies),

@@ -55,6 +55,10 @@ public final class ConfigLoader {
                 "requests per second per test key, 0 to disable");
         int rateLive = intVar("PROOFDESK_RATE_LIMIT_LIVE", 100, 0, 1_000_000,
                 "requests per second per live key, 0 to disable");
+        int rateHolder = intVar("PROOFDESK_RATE_LIMIT_HOLDER", 1, 0, 10_000,
+                "holder requests per second per session (bursts of 20 times that), 0 to disable");
+        int rateHolderAddress = intVar("PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS", 10, 0, 1_000_000,
+                "holder requests per second per client address (bursts of 20 times that), 0 to disable");
         long maxBody = intVar("PROOFDESK_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576,
                 "the largest request body in bytes, e.g. 1048576");
         Map<String, Integer> costs = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ public final class ConfigLoader {
         int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
                 "a live balance below this many credits records a billing.credits_low event (0 disables it)");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool, creditsLow, webhooks(), bind, metricsToken);
+                costs, sweep, pool, creditsLow, webhooks(), bind, metricsToken, rateHolder, rateHolderAddress);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param webhooks          webhook delivery settings
  * @param bind              the address to listen on; 127.0.0.1 unless the operator opens more
  * @param metricsToken      when present, {@code /metrics} answers only {@code Authorization: Bearer <token>}
+ * @param rateLimitHolder   holder requests per second per session; 0 disables the limit
+ * @param rateLimitHolderAddress holder requests per second per client address; 0 disables the limit
  */
 public record ServerConfig(
         int port,
@@ -41,7 +43,9 @@ public record ServerConfig(
         int creditsLowThreshold,
         WebhookSettings webhooks,
         String bind,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        int rateLimitHolder,
+        int rateLimitHolderAddress) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -61,6 +65,6 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
                 rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
-                creditsLowThreshold, webhooks, bind, metricsToken);
+                creditsLowThreshold, webhooks, bind, metricsToken, rateLimitHolder, rateLimitHolderAddress);
     }
 }

@@ -14,12 +14,32 @@ import java.util.Map;
 public final class Guard {
     private final Auth auth;
     private final Map<Environment, RateLimiter> limiters;
+    private final HolderLimits holderLimits;
     private final Idempotency idempotency;
 
-    public Guard(Auth auth, Map<Environment, RateLimiter> limiters, Idempotency idempotency) {
+    public Guard(Auth auth, Map<Environment, RateLimiter> limiters, HolderLimits holderLimits,
+                 Idempotency idempotency) {
         this.auth = auth;
         this.limiters = Map.copyOf(limiters);
+        this.holderLimits = holderLimits;
         this.idempotency = idempotency;
+    }
+
+    /**
+     * A holder route (the session's client secret, path parameter {@code id}): limited per session
+     * and per client address, no query parameters. The route checks the secret itself.
+     */
+    public Handler holder(Handler handler) {
+        return ctx -> {
+            holderLimits.acquire(ctx);
+            QueryParams.NONE.check(ctx);
+            handler.handle(ctx);
+        };
+    }
+
+    /** The holder limits, for holder routes that render their own refusals (pages) or upgrade (WebSocket). */
+    public HolderLimits holderLimits() {
+        return holderLimits;
     }
 
     /** A route that takes no query parameters. */
