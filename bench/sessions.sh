@@ -65,7 +65,8 @@ run_one() {
   if [ "$db" = postgres ]; then
     pg_db="proofdesk_bench_$(date +%s)"
     createdb "${pg_admin[@]}" "$pg_db"
-    store_args=(--database-url "postgresql://postgres@127.0.0.1:5432/$pg_db")
+    (umask 077; head -c 32 /dev/urandom | base64 >"$dir/master.key")
+    store_args=(--database-url "postgresql://postgres@127.0.0.1:5432/$pg_db" --master-key-file "$dir/master.key")
     raw_target=(--jdbc-url "jdbc:postgresql://127.0.0.1:5432/$pg_db?user=postgres&currentSchema=test")
   else
     raw_target=(--sqlite "$dir/data/test.db")

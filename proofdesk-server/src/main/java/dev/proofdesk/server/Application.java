@@ -19,6 +19,7 @@ import dev.proofdesk.server.http.ApiServer;
 import dev.proofdesk.server.http.Auth;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.HolderLimits;
 import dev.proofdesk.server.http.Idempotency;
 import dev.proofdesk.server.http.Json;
 import dev.proofdesk.server.http.RateLimiter;
@@ -59,6 +60,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +106,7 @@ public final class Application implements AutoCloseable {
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
         this.apiKeys = new ApiKeyService(database.control(), clock, audit);
-        this.baseUrl.set(config.publicBaseUrl().orElse("http://localhost:" + config.port()));
+        this.baseUrl.set(config.publicBaseUrl().orElse(localUrl(config.port())));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.listening = new Listening(masterKey, clock);
         this.environments = buildEnvironments();
@@ -190,7 +194,8 @@ public final class Application implements AutoCloseable {
         Bodies bodies = new Bodies(json);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
                 Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
-                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)), idempotency);
+                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)),
+                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency);
         List<RouteModule> modules = new ArrayList<>(List.of(
                 new FlowRoutes(environments, bodies),
                 new SessionRoutes(environments, bodies),
@@ -203,11 +208,11 @@ public final class Application implements AutoCloseable {
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
                 new WebhookRoutes(environments, bodies),
                 new EventRoutes(environments, bodies, listening)));
-        modules.add(new SystemRoutes(database::healthy, metrics, json, List.copyOf(modules)));
-        server = ApiServer.create("0.0.0.0", config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
+        modules.add(new SystemRoutes(database::healthy, metrics, config.metricsToken(), json, List.copyOf(modules)));
+        server = ApiServer.create(config.bind(), config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
         if (config.publicBaseUrl().isEmpty()) {
-            baseUrl.set("http://localhost:" + server.port());
+            baseUrl.set(localUrl(server.port()));
         }
         background = new Background(environments, idempotency, database, config.sweepIntervalSeconds());
         background.start();
@@ -228,7 +233,31 @@ public final class Application implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("relaying a mock chip needs the server to be listening");
         }
-        return URI.create("ws://127.0.0.1:" + server.port());
+        InetAddress bound = bindAddress();
+        String host = bound.isLoopbackAddress() || bound.isAnyLocalAddress() ? "127.0.0.1"
+                : bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return URI.create("ws://" + host + ":" + server.port());
+    }
+
+    /** Whether the server listens on this machine's loopback only (the default). */
+    public boolean loopbackOnly() {
+        return bindAddress().isLoopbackAddress();
+    }
+
+    /** Where this machine reaches the server when no public URL is configured. */
+    private String localUrl(int port) {
+        InetAddress bound = bindAddress();
+        String host = bound.isLoopbackAddress() || bound.isAnyLocalAddress() ? "localhost"
+                : bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return "http://" + host + ":" + port;
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(config.bind());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the bind address was checked when the configuration was read", e);
+        }
     }
 
     /** Every registered HTTP route as (path, method), e.g. to check the OpenAPI document covers them. */

@@ -131,6 +131,9 @@ public final class WebhookLoad {
         env.put("PROOFDESK_RATE_LIMIT_TEST", "0");
         env.put("PROOFDESK_WEBHOOK_WORKERS_TEST", "64");
         env.put("PROOFDESK_WEBHOOK_ENDPOINT_CONCURRENCY", "32");
+        if (postgres) {
+            env.put("PROOFDESK_MASTER_KEY", dev.proofdesk.server.support.MasterKeys.random());
+        }
         ServerConfig config = new ConfigLoader(env).load(0, Files.createTempDirectory("proofdesk-bench"),
                 postgres ? Postgres.freshDatabase() : null);
         return Application.open(config, Clock.systemUTC());

@@ -20,12 +20,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "TCP port, 0 for a free one; default: $PROOFDESK_PORT, else 8080.")
     Integer port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (env PROOFDESK_BIND, default 127.0.0.1: this machine only; "
+                    + "0.0.0.0 for every interface).")
+    String bind;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = store.config(port);
+        var config = store.config(port, bind);
         Application app = Application.open(config, Clock.systemUTC());
         var out = spec.commandLine().getOut();
         new FirstStart(app.accounts(), app.apiKeys()).run().ifPresent(first -> {
@@ -37,8 +42,12 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Live keys are created on purpose: proofdesk keys create --env live");
         });
         app.start();
-        out.println("Proofdesk listening on " + app.baseUrl() + " (" + (config.embedded()
-                ? "SQLite in " + config.dataDir().toAbsolutePath() : "PostgreSQL") + ")");
+        out.println("Proofdesk listening on " + app.baseUrl() + " (bound to " + config.bind() + ", "
+                + (config.embedded() ? "SQLite in " + config.dataDir().toAbsolutePath() : "PostgreSQL") + ")");
+        if (config.metricsToken().isEmpty() && !app.loopbackOnly()) {
+            out.println("Note: /metrics answers anyone who reaches " + config.bind() + "; set PROOFDESK_METRICS_TOKEN "
+                    + "to require a bearer token.");
+        }
         out.println("Dashboard: " + app.baseUrl() + "/dashboard");
         if (!app.users().anyUsers()) {
             out.println("No dashboard user yet. Create the first one (its password is printed once):");

@@ -18,7 +18,18 @@ public final class StoreOptions {
                     + "default: $PROOFDESK_DATABASE_URL, else the embedded SQLite stores in --data-dir.")
     String databaseUrl;
 
+    @Option(names = "--master-key-file", paramLabel = "FILE",
+            description = "File holding the master key (base64 of 32 bytes), the same for the server and every "
+                    + "command (env PROOFDESK_MASTER_KEY_FILE, or the key itself in PROOFDESK_MASTER_KEY). Required "
+                    + "with a database URL; the embedded store keeps one in its data directory.")
+    Path masterKeyFile;
+
     ServerConfig config(Integer port) {
-        return new ConfigLoader(System.getenv()).load(port, dataDir, databaseUrl);
+        return config(port, null);
+    }
+
+    ServerConfig config(Integer port, String bind) {
+        return new ConfigLoader(System.getenv()).load(new ConfigLoader.Overrides(port, dataDir, databaseUrl, bind,
+                masterKeyFile));
     }
 }

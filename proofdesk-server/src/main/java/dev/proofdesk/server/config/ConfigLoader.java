@@ -27,22 +27,38 @@ public final class ConfigLoader {
         this.env = Map.copyOf(env);
     }
 
+    /** Command-line options, which win over the variables; null means "not given". */
+    public record Overrides(Integer port, Path dataDir, String databaseUrl, String bind, Path masterKeyFile) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null);
+    }
+
     /** Overrides come from command-line options; a null override means "not given". */
     public ServerConfig load(Integer portOverride, Path dataDirOverride, String databaseUrlOverride) {
-        int port = portOverride != null ? checkPort("--port", portOverride)
+        return load(new Overrides(portOverride, dataDirOverride, databaseUrlOverride, null, null));
+    }
+
+    public ServerConfig load(Overrides overrides) {
+        int port = overrides.port() != null ? checkPort("--port", overrides.port())
                 : intVar("PROOFDESK_PORT", 8080, 0, 65535, "a free TCP port such as 8080 (0 picks one)");
-        Path dataDir = dataDirOverride != null ? dataDirOverride
+        String bind = checkBind(overrides.bind() != null ? "--bind" : "PROOFDESK_BIND",
+                overrides.bind() != null ? overrides.bind().trim() : optional("PROOFDESK_BIND").orElse("127.0.0.1"));
+        Path dataDir = overrides.dataDir() != null ? overrides.dataDir()
                 : Path.of(env.getOrDefault("PROOFDESK_DATA_DIR", "data"));
         Optional<String> databaseUrl = Optional.ofNullable(
-                        databaseUrlOverride != null ? databaseUrlOverride : env.get("PROOFDESK_DATABASE_URL"))
+                        overrides.databaseUrl() != null ? overrides.databaseUrl() : env.get("PROOFDESK_DATABASE_URL"))
                 .map(String::trim).filter(s -> !s.isEmpty());
         databaseUrl.ifPresent(ConfigLoader::checkDatabaseUrl);
         Optional<String> baseUrl = optional("PROOFDESK_PUBLIC_URL").map(ConfigLoader::checkBaseUrl);
-        Optional<String> masterKey = optional("PROOFDESK_MASTER_KEY").map(ConfigLoader::checkMasterKey);
+        Optional<String> masterKey = masterKey(overrides.masterKeyFile(), databaseUrl.isPresent());
+        Optional<String> metricsToken = optional("PROOFDESK_METRICS_TOKEN").map(ConfigLoader::checkMetricsToken);
         int rateTest = intVar("PROOFDESK_RATE_LIMIT_TEST", 100, 0, 1_000_000,
                 "requests per second per test key, 0 to disable");
         int rateLive = intVar("PROOFDESK_RATE_LIMIT_LIVE", 100, 0, 1_000_000,
                 "requests per second per live key, 0 to disable");
+        int rateHolder = intVar("PROOFDESK_RATE_LIMIT_HOLDER", 1, 0, 10_000,
+                "holder requests per second per session (bursts of 20 times that), 0 to disable");
+        int rateHolderAddress = intVar("PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS", 10, 0, 1_000_000,
+                "holder requests per second per client address (bursts of 20 times that), 0 to disable");
         long maxBody = intVar("PROOFDESK_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576,
                 "the largest request body in bytes, e.g. 1048576");
         Map<String, Integer> costs = new LinkedHashMap<>();
@@ -56,7 +72,7 @@ public final class ConfigLoader {
         int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
                 "a live balance below this many credits records a billing.credits_low event (0 disables it)");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool, creditsLow, webhooks(), relay());
+                costs, sweep, pool, creditsLow, webhooks(), bind, metricsToken, rateHolder, rateHolderAddress, relay());
     }
 
     private RelaySettings relay() {
@@ -65,6 +81,49 @@ public final class ConfigLoader {
                         "milliseconds one APDU may take to come back through a chip relay")),
                 Duration.ofSeconds(intVar("PROOFDESK_RELAY_READ_TIMEOUT_SECONDS", 90, 1, 600,
                         "seconds a whole chip relay may last, from connection to verdict")));
+    }
+
+    /**
+     * The key from {@code PROOFDESK_MASTER_KEY} or a key file named by the operator; without either,
+     * a file the embedded store keeps in its data directory. With a database URL the key must be
+     * given: every node and command shares the database, so a key made up on the spot would seal
+     * nothing the others can open.
+     */
+    private Optional<String> masterKey(Path fileOverride, boolean sharedDatabase) {
+        Optional<String> inline = optional("PROOFDESK_MASTER_KEY");
+        String fileSource = fileOverride != null ? "--master-key-file" : "PROOFDESK_MASTER_KEY_FILE";
+        Optional<Path> file = Optional.ofNullable(fileOverride).or(() -> optional("PROOFDESK_MASTER_KEY_FILE").map(Path::of));
+        if (inline.isPresent() && file.isPresent()) {
+            throw new ConfigException("Both PROOFDESK_MASTER_KEY and " + fileSource + " are set; give the master key "
+                    + "one way only.");
+        }
+        if (inline.isPresent()) {
+            return Optional.of(checkMasterKey("PROOFDESK_MASTER_KEY", inline.get()));
+        }
+        if (file.isPresent()) {
+            return Optional.of(checkMasterKey(fileSource + " " + file.get(), readKeyFile(fileSource, file.get())));
+        }
+        if (sharedDatabase) {
+            throw new ConfigException("With a database URL (PROOFDESK_DATABASE_URL / --database-url), the master key "
+                    + "must be given, the same to the server and every command: set PROOFDESK_MASTER_KEY (base64 of "
+                    + "32 bytes, e.g. from: openssl rand -base64 32), or name the key file with --master-key-file FILE "
+                    + "(PROOFDESK_MASTER_KEY_FILE). A server that ran with a key file in its data directory so far "
+                    + "uses --master-key-file DATA_DIR/master.key.");
+        }
+        return Optional.empty();
+    }
+
+    private static String readKeyFile(String source, Path file) {
+        try {
+            return java.nio.file.Files.readString(file).trim();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(source + " is " + file.toAbsolutePath() + ", which does not exist. Use the file "
+                    + "the server uses, or make a new key for a new database with: "
+                    + "(umask 077; openssl rand -base64 32 > " + file + ")");
+        } catch (java.io.IOException e) {
+            throw new ConfigException(source + " is " + file.toAbsolutePath() + ", which cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     private WebhookSettings webhooks() {
@@ -146,7 +205,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String checkMasterKey(String key) {
+    private static String checkMasterKey(String source, String key) {
         try {
             if (Base64.getDecoder().decode(key).length == 32) {
                 return key;
@@ -154,7 +213,29 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException ignored) {
             // falls through to the message below
         }
-        throw new ConfigException("PROOFDESK_MASTER_KEY must be the base64 of exactly 32 random bytes "
-                + "(generate one with: openssl rand -base64 32), or unset to use a key file in the data directory.");
+        throw new ConfigException(source + " must hold the base64 of exactly 32 random bytes "
+                + "(generate one with: openssl rand -base64 32).");
+    }
+
+    private static String checkBind(String source, String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            if (bare.isEmpty()) {
+                throw new java.net.UnknownHostException();
+            }
+            java.net.InetAddress.getByName(bare);
+            return bare;
+        } catch (java.net.UnknownHostException e) {
+            throw new ConfigException(source + " is '" + host + "', which is not an address of this machine. Use "
+                    + "127.0.0.1 (the default: this machine only), 0.0.0.0 or :: (every interface), or one address.");
+        }
+    }
+
+    private static String checkMetricsToken(String token) {
+        if (token.length() < 16 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigException("PROOFDESK_METRICS_TOKEN must be at least 16 printable characters without "
+                    + "spaces (e.g. from: openssl rand -hex 24); the scraper sends it as 'Authorization: Bearer TOKEN'.");
+        }
+        return token;
     }
 }

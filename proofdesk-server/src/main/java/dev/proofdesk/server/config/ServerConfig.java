@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param databaseUrl       a PostgreSQL URL; empty means embedded SQLite
  * @param publicBaseUrl     the base of URLs handed to people (verification pages); empty means
  *                          {@code http://localhost:<port>}
- * @param masterKey         base64 of 32 bytes; empty means a generated key file in the data dir
+ * @param masterKey         base64 of 32 bytes, from PROOFDESK_MASTER_KEY or the key file the operator named;
+ *                          empty (embedded store only) means a generated key file in the data dir
  * @param rateLimitTest     requests per second per test key; 0 disables the limit
  * @param rateLimitLive     requests per second per live key; 0 disables the limit
  * @param maxBodyBytes      the largest request body accepted
@@ -22,6 +23,10 @@ import java.util.Optional;
  * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
  * @param creditsLowThreshold a live balance falling below this records {@code billing.credits_low}
  * @param webhooks          webhook delivery settings
+ * @param bind              the address to listen on; 127.0.0.1 unless the operator opens more
+ * @param metricsToken      when present, {@code /metrics} answers only {@code Authorization: Bearer <token>}
+ * @param rateLimitHolder   holder requests per second per session; 0 disables the limit
+ * @param rateLimitHolderAddress holder requests per second per client address; 0 disables the limit
  * @param relay             chip relay timeouts
  */
 public record ServerConfig(
@@ -38,6 +43,10 @@ public record ServerConfig(
         int databasePoolSize,
         int creditsLowThreshold,
         WebhookSettings webhooks,
+        String bind,
+        Optional<String> metricsToken,
+        int rateLimitHolder,
+        int rateLimitHolderAddress,
         RelaySettings relay) {
 
     public ServerConfig {
@@ -47,6 +56,8 @@ public record ServerConfig(
         Objects.requireNonNull(masterKey, "masterKey");
         productCosts = Map.copyOf(productCosts);
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(relay, "relay");
     }
 
@@ -57,6 +68,6 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
                 rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
-                creditsLowThreshold, webhooks, relay);
+                creditsLowThreshold, webhooks, bind, metricsToken, rateLimitHolder, rateLimitHolderAddress, relay);
     }
 }

@@ -65,7 +65,7 @@ public final class DashboardRoutes implements RouteModule {
         CreditsPage credits = new CreditsPage(web, services.clock());
         OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
         VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
-                services.mockHolder(), templates, services.baseUrl());
+                services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
 
         routes.get("/dashboard/assets/{file}", assets::serve);
         routes.get("/dashboard", signIn::root);

@@ -6,6 +6,7 @@ import dev.proofdesk.server.dashboard.view.HostedView;
 import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.flow.FlowDefinition;
+import dev.proofdesk.server.http.HolderLimits;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.HolderSessions;
 import dev.proofdesk.server.session.Session;
@@ -37,14 +38,16 @@ final class VerifyPages {
     private final MockHolder mockHolder;
     private final Templates templates;
     private final Supplier<String> baseUrl;
+    private final HolderLimits limits;
 
     VerifyPages(Environments environments, MockPassportService mockPassports, MockHolder mockHolder,
-                Templates templates, Supplier<String> baseUrl) {
+                Templates templates, Supplier<String> baseUrl, HolderLimits limits) {
         this.environments = environments;
         this.mockPassports = mockPassports;
         this.mockHolder = mockHolder;
         this.templates = templates;
         this.baseUrl = baseUrl;
+        this.limits = limits;
     }
 
     void show(Context ctx) {
@@ -221,11 +224,15 @@ final class VerifyPages {
     private void handle(Context ctx, Work work) {
         Web.securityHeaders(ctx);
         try {
+            limits.acquire(ctx);
             work.run();
         } catch (ApiException e) {
+            e.headers().forEach(ctx::header);
             String message = switch (e.status()) {
                 case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
                 case 404 -> "There is no such verification.";
+                case 429 -> "Too many requests for this verification just now. Wait "
+                        + e.headers().getOrDefault("Retry-After", "a few") + " seconds, then reload the page.";
                 default -> e.getMessage();
             };
             templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", message));

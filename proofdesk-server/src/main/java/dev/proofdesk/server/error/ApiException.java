@@ -83,7 +83,8 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String kind, String id) {
-        return new ApiException(404, "not_found", "No " + kind.toLowerCase() + " with id '" + id + "'.");
+        return new ApiException(404, "not_found", "No " + kind.toLowerCase() + " with id '" + id + "'.",
+                Map.of("object", kind.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), "id", id), Map.of());
     }
 
     public static ApiException conflict(String message) {
@@ -93,6 +94,10 @@ public final class ApiException extends RuntimeException {
     public static ApiException payloadTooLarge(long limit) {
         return new ApiException(413, "payload_too_large",
                 "The request body is larger than " + limit + " bytes.", Map.of("limit", limit), Map.of());
+    }
+
+    public static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, "unsupported_media_type", message);
     }
 
     public static ApiException rateLimited(long retryAfterSeconds) {

@@ -4,6 +4,7 @@ import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.QueryParams;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Ids;
@@ -31,12 +32,12 @@ public final class FlowRoutes implements RouteModule {
     public void register(RoutesConfig routes, Guard guard) {
         routes.post("/v1/flows", guard.secured((ctx, caller) -> ctx.status(201).json(
                 environments.of(caller).flows().create(caller.accountId(), bodies.read(ctx, FlowInput.class)))));
-        routes.get("/v1/flows", guard.secured((ctx, caller) -> {
+        routes.get("/v1/flows", guard.secured(Pagination.QUERY, (ctx, caller) -> {
             FlowService flows = environments.of(caller).flows();
-            ctx.json(Pagination.page(Pagination.request(ctx),
+            ctx.json(Pagination.page(Pagination.request(ctx), id -> flows.existsHere(caller.accountId(), id),
                     page -> flows.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
         }));
-        routes.post("/v1/flows/import", guard.secured((ctx, caller) -> {
+        routes.post("/v1/flows/import", guard.secured(QueryParams.of("flowId"), (ctx, caller) -> {
             String into = ctx.queryParam("flowId");
             if (into != null) {
                 id(into);
@@ -54,7 +55,7 @@ public final class FlowRoutes implements RouteModule {
                 ctx.json(environments.of(caller).flows().archive(caller.accountId(), id(ctx)))));
         routes.get("/v1/flows/{id}/versions", guard.secured((ctx, caller) -> ctx.json(Map.of("object", "list",
                 "hasMore", false, "data", environments.of(caller).flows().versions(caller.accountId(), id(ctx))))));
-        routes.get("/v1/flows/{id}/export", guard.secured((ctx, caller) -> ctx.json(environments.of(caller).flows()
+        routes.get("/v1/flows/{id}/export", guard.secured(QueryParams.of("version"), (ctx, caller) -> ctx.json(environments.of(caller).flows()
                 .export(caller.accountId(), id(ctx), version(ctx)))));
     }
 

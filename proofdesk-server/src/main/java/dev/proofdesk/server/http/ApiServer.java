@@ -31,6 +31,7 @@ public final class ApiServer {
                                  List<RouteModule> modules) {
         return Javalin.create(config -> {
             config.jetty.host = host;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.http.maxRequestSize = maxBodyBytes;
             config.http.defaultContentType = "application/json";
             config.concurrency.useVirtualThreads = true;

@@ -28,11 +28,13 @@ public final class Bodies {
         if (body.length == 0) {
             throw ApiException.validation("body", "a JSON object is required (Content-Type: application/json)");
         }
+        requireJson(ctx.contentType());
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
                 throw ApiException.validation("body", "must be a JSON object, like {\"name\": \"…\"}");
             }
+            checkText(node, "");
             return json.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : " Known fields here: "
@@ -54,6 +56,68 @@ public final class Bodies {
         } catch (IOException e) {
             throw ApiException.validation("body", "could not be read");
         }
+    }
+
+    /** A JSON body is declared as such: a form or text body is refused before it is read as JSON. */
+    private static void requireJson(String contentType) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String charset = null;
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].strip().split("=", 2);
+            if (param.length == 2 && param[0].strip().equalsIgnoreCase("charset")) {
+                charset = param[1].strip().replace("\"", "");
+            }
+        }
+        if (!type.equals("application/json")) {
+            throw ApiException.unsupportedMediaType("Send the body as JSON with 'Content-Type: application/json' ("
+                    + (type.isEmpty() ? "no Content-Type was given" : "got '" + type + "'") + ").");
+        }
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw ApiException.unsupportedMediaType("JSON bodies are UTF-8; send 'Content-Type: application/json' "
+                    + "without a charset or with charset=utf-8 (got charset=" + charset + ").");
+        }
+    }
+
+    /**
+     * Every string (and field name) must be text a store can keep: no NUL character, which
+     * PostgreSQL refuses, and no unpaired UTF-16 surrogate, which no encoding can carry.
+     */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            textProblem(node.textValue()).ifPresent(problem -> {
+                throw ApiException.validation(path.isEmpty() ? "body" : path, problem);
+            });
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = field.getKey();
+                String at = path.isEmpty() ? name : path + "." + name;
+                textProblem(name).ifPresent(problem -> {
+                    throw ApiException.validation(path.isEmpty() ? "body" : path, "has a field name that " + problem);
+                });
+                checkText(field.getValue(), at);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    static java.util.Optional<String> textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return java.util.Optional.of("contains a NUL character (\\u0000), which text cannot hold here");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return java.util.Optional.of(String.format("contains an unpaired UTF-16 surrogate (\\u%04X) at "
+                        + "character %d; send valid Unicode", (int) c, i + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static String path(JsonMappingException e) {

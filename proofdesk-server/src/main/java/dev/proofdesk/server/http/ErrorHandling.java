@@ -27,27 +27,35 @@ final class ErrorHandling {
         });
         routes.error(404, ctx -> {
             if (ctx.endpoint() == null || ctx.result() == null || ctx.result().isEmpty()) {
-                render(ctx, new ApiException(404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path()
-                        + ". See /v1/openapi.json for the API."));
+                render(ctx, noEndpoint(ctx));
             }
         });
-        routes.error(405, ctx -> render(ctx, new ApiException(405, "method_not_allowed",
-                "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
+        routes.error(405, ctx -> render(ctx, methodNotAllowed(ctx)));
     }
 
     private static ApiException translate(Context ctx, HttpResponseException e, long maxBodyBytes) {
         return switch (e.getStatus()) {
             case 413 -> ApiException.payloadTooLarge(maxBodyBytes);
-            case 404 -> new ApiException(404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path()
-                    + ". See /v1/openapi.json for the API.");
-            case 405 -> new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed on "
-                    + ctx.path() + ".");
+            case 404 -> noEndpoint(ctx);
+            case 405 -> methodNotAllowed(ctx);
             case 400 -> new ApiException(400, "validation_failed", e.getMessage());
             default -> new ApiException(e.getStatus(), e.getStatus() >= 500 ? "internal_error" : "bad_request",
                     e.getStatus() >= 500 ? "Something went wrong on our side." : e.getMessage());
         };
     }
 
+    private static ApiException noEndpoint(Context ctx) {
+        return new ApiException(404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path()
+                + ". See /v1/openapi.json for the API.", Map.of("method", ctx.method().name(), "path", ctx.path()),
+                Map.of());
+    }
+
+    private static ApiException methodNotAllowed(Context ctx) {
+        return new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed on "
+                + ctx.path() + ".", Map.of("method", ctx.method().name(), "path", ctx.path()), Map.of());
+    }
+
+    /** Every error has the same four fields; {@code details} is an empty object when there is nothing more. */
     static void render(Context ctx, ApiException e) {
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(envelope(ctx, e));
@@ -73,9 +81,7 @@ final class ErrorHandling {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
         error.put("message", e.getMessage());
-        if (!e.details().isEmpty()) {
-            error.put("details", e.details());
-        }
+        error.put("details", e.details());
         error.put("requestId", RequestIds.of(ctx));
         return Map.of("error", error);
     }

@@ -6,11 +6,14 @@ import io.javalin.http.Context;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Cursor pagination: {@code ?limit=&startingAfter=} in, {@code {data, hasMore}} out. */
 public final class Pagination {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
+    /** What every list takes; lists with filters add theirs. */
+    public static final QueryParams QUERY = QueryParams.of("limit", "startingAfter");
 
     private Pagination() {
     }
@@ -49,7 +52,16 @@ public final class Pagination {
         return new PageRequest(limit, after);
     }
 
-    public static <T> Page<T> page(PageRequest request, Function<PageRequest, List<T>> fetch) {
+    /**
+     * One page. The cursor must be an object of this very list ({@code cursorIsHere}): an id of
+     * another account, environment or list would otherwise quietly select an unrelated page.
+     */
+    public static <T> Page<T> page(PageRequest request, Predicate<String> cursorIsHere,
+                                   Function<PageRequest, List<T>> fetch) {
+        if (request.startingAfter() != null && !cursorIsHere.test(request.startingAfter())) {
+            throw ApiException.validation("startingAfter", "'" + request.startingAfter() + "' is not an object of "
+                    + "this list; pass the id of the last object of the previous page");
+        }
         List<T> rows = fetch.apply(request);
         boolean more = rows.size() > request.limit();
         return new Page<>(more ? rows.subList(0, request.limit()) : rows, more);

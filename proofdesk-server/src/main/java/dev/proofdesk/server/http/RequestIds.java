@@ -10,8 +10,12 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    static String newId() {
+        return "req_" + Crypto.randomBase62(24);
+    }
+
     static void assign(Context ctx) {
-        String id = "req_" + Crypto.randomBase62(24);
+        String id = newId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header("X-Request-Id", id);
     }

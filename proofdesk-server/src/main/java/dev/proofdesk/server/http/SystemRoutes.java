@@ -2,7 +2,10 @@ package dev.proofdesk.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.security.Crypto;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
@@ -11,18 +14,21 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Health, readiness, metrics and the OpenAPI document; none of these needs a key. */
 public final class SystemRoutes implements RouteModule {
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry metrics;
+    private final Optional<String> metricsToken;
     private final String openApi;
 
-    public SystemRoutes(BooleanSupplier ready, PrometheusMeterRegistry metrics, ObjectMapper json,
-                        List<RouteModule> modules) {
+    public SystemRoutes(BooleanSupplier ready, PrometheusMeterRegistry metrics, Optional<String> metricsToken,
+                        ObjectMapper json, List<RouteModule> modules) {
         this.ready = ready;
         this.metrics = metrics;
+        this.metricsToken = metricsToken;
         this.openApi = mergeOpenApi(json, modules);
     }
 
@@ -33,8 +39,23 @@ public final class SystemRoutes implements RouteModule {
             boolean ok = ready.getAsBoolean();
             ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unavailable"));
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/metrics", ctx -> {
+            metricsToken.ifPresent(token -> requireBearer(ctx, token));
+            ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+        });
         routes.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    /** {@code PROOFDESK_METRICS_TOKEN}, compared in constant time; the scraper sends it as a bearer token. */
+    private static void requireBearer(Context ctx, String token) {
+        String header = ctx.header("Authorization");
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim() : null;
+        if (presented == null || !Crypto.constantTimeEquals(token, presented)) {
+            throw new ApiException(401, "unauthenticated", "The metrics need the operator's token: send "
+                    + "'Authorization: Bearer <PROOFDESK_METRICS_TOKEN>'.", Map.of(),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"metrics\""));
+        }
     }
 
     /** The base document plus each module's paths and schemas. */
@@ -56,6 +77,13 @@ public final class SystemRoutes implements RouteModule {
                     schemas.setAll((ObjectNode) part.get("schemas"));
                 }
             }
+            paths.forEach(path -> path.forEach(operation -> {
+                // Every JSON body is read by Bodies, which refuses any other Content-Type.
+                if (operation.has("requestBody") && operation.path("responses") instanceof ObjectNode responses
+                        && !responses.has("415")) {
+                    responses.putObject("415").put("$ref", "#/components/responses/Error");
+                }
+            }));
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

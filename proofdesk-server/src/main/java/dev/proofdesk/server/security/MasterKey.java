@@ -10,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Optional;
@@ -42,29 +40,22 @@ public final class MasterKey {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir, FILE_NAME);
             if (!Files.exists(file)) {
                 byte[] fresh = Crypto.randomBytes(32);
                 try {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n",
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    setOwnerOnly(file);
+                    OwnerOnly.create(file, (Base64.getEncoder().encodeToString(fresh) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                 } catch (java.nio.file.FileAlreadyExistsException raced) {
                     // another process created it first; read theirs below
                 }
+            } else {
+                OwnerOnly.narrowIfPossible(file);
             }
             return of(Base64.getDecoder().decode(Files.readString(file).trim()));
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("Cannot read or create the master key file " + file.toAbsolutePath()
                     + ": " + e.getMessage() + ". Set PROOFDESK_MASTER_KEY or fix the file's permissions.");
-        }
-    }
-
-    private static void setOwnerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // non-POSIX file system
         }
     }
 
@@ -93,7 +84,8 @@ public final class MasterKey {
                     new GCMParameterSpec(128, sealed, 0, 12));
             return cipher.doFinal(sealed, 12, sealed.length - 12);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot open a sealed secret: wrong master key?", e);
+            throw new IllegalStateException("cannot open a sealed secret: this master key is not the one it was sealed "
+                    + "with. Give every node and command the server's key (PROOFDESK_MASTER_KEY or --master-key-file).", e);
         }
     }
 }

@@ -26,9 +26,10 @@ public final class SessionRoutes implements RouteModule {
     public void register(RoutesConfig routes, Guard guard) {
         routes.post("/v1/sessions", guard.secured((ctx, caller) -> ctx.status(201).json(
                 environments.of(caller).sessions().create(caller.accountId(), bodies.read(ctx, SessionInput.class)))));
-        routes.get("/v1/sessions", guard.secured((ctx, caller) -> {
+        routes.get("/v1/sessions", guard.secured(Pagination.QUERY.and("status", "flowId"), (ctx, caller) -> {
             SessionService sessions = environments.of(caller).sessions();
-            ctx.json(Pagination.page(Pagination.request(ctx), page -> sessions.list(caller.accountId(),
+            ctx.json(Pagination.page(Pagination.request(ctx), id -> sessions.existsHere(caller.accountId(), id),
+                    page -> sessions.list(caller.accountId(),
                     ctx.queryParam("status"), ctx.queryParam("flowId"), page.startingAfter(), page.fetchLimit())));
         }));
         routes.get("/v1/sessions/{id}", guard.secured((ctx, caller) ->

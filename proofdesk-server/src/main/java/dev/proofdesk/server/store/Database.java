@@ -3,12 +3,14 @@ package dev.proofdesk.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.proofdesk.server.config.ConfigException;
+import dev.proofdesk.server.security.OwnerOnly;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,7 +41,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Optional<String> databaseUrl, Path dataDir, int poolSize) {
-        return databaseUrl.map(url -> openPostgres(toJdbcUrl(url), poolSize))
+        return databaseUrl.map(url -> openPostgres(withoutErrorDetail(toJdbcUrl(url)), poolSize))
                 .orElseGet(() -> openSqlite(dataDir, poolSize));
     }
 
@@ -85,10 +87,14 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(Path dataDir, int poolSize) {
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir, "control.db");
+            OwnerOnly.sqliteDatabase(dataDir.resolve("control.db"));
+            for (Environment env : Environment.values()) {
+                OwnerOnly.sqliteDatabase(dataDir.resolve(env.id() + ".db"));
+            }
         } catch (IOException e) {
             throw new ConfigException("Cannot create the data directory " + dataDir.toAbsolutePath()
-                    + " (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
+                    + " or its files (PROOFDESK_DATA_DIR / --data-dir): " + e.getMessage());
         }
         List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
         Store control = sqliteStore("control", dataDir.resolve("control.db"), Optional.empty(), poolSize, pools);
@@ -109,7 +115,6 @@ public final class Database implements AutoCloseable {
             HikariDataSource writer = pool(name + "-writer", url, 1, sqliteConfig(false), pools);
             Migrations.bringUpToDate(writer, migrations(env), null);
             HikariDataSource reader = pool(name + "-reader", url, readers, sqliteConfig(true), pools);
-            restrictPermissions(file);
             return new Store.Connections(jdbi(writer), jdbi(reader));
         }, env, true);
     }
@@ -126,19 +131,23 @@ public final class Database implements AutoCloseable {
         return config.toProperties();
     }
 
-    private static void restrictPermissions(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // Best effort: not every file system has POSIX permissions.
-        }
-    }
-
     private static Jdbi jdbi(javax.sql.DataSource ds) {
         Jdbi jdbi = Jdbi.create(ds);
         // Queries with optional filters bind every parameter and mention only some.
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         return jdbi;
+    }
+
+    /** A failed statement's message names the statement, never the values bound to it (they reach logs). */
+    private static String withoutArguments(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return e.getShortMessage() + " [statement: \"" + (flat.length() > 300 ? flat.substring(0, 300) + "…" : flat)
+                + "\"]";
     }
 
     private static Database openPostgres(String jdbcUrl, int poolSize) {
@@ -198,6 +207,15 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("Cannot connect to the database (PROOFDESK_DATABASE_URL / --database-url): "
                     + rootMessage(e) + ". Check that the server is running and the URL, user and database are right.");
         }
+    }
+
+    /**
+     * The server's error details quote the statement's values (URLs, names, sealed secrets), and the
+     * driver would copy them into exception messages and from there into logs. Appended last, so it
+     * wins over the same parameter earlier in the URL.
+     */
+    static String withoutErrorDetail(String jdbcUrl) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "logServerErrorDetail=false";
     }
 
     /** Accepts {@code postgresql://user:pass@host:port/db?x=y} as well as a JDBC URL. */

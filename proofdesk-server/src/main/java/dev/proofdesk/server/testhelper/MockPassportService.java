@@ -113,6 +113,12 @@ public final class MockPassportService {
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
     }
 
+    /** Whether the account has this mock passport, e.g. to check a list cursor. */
+    public boolean exists(String accountId, String id) {
+        return testStore.read(h -> h.createQuery("SELECT COUNT(*) FROM mock_passports WHERE id = :id AND account_id = :a")
+                .bind("id", id).bind("a", accountId).mapTo(Integer.class).one()) > 0;
+    }
+
     public List<MockPassport> list(String accountId, String startingAfter, int limit) {
         return testStore.read(h -> h.createQuery("SELECT * FROM mock_passports WHERE account_id = :a"
                         + (startingAfter != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit")

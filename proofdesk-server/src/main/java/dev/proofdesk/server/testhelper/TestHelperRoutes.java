@@ -56,9 +56,9 @@ public final class TestHelperRoutes implements RouteModule {
             testOnly(caller, "Creating mock passports");
             ctx.status(201).json(mockPassports.create(caller.accountId(), bodies.read(ctx, MockPassportInput.class)));
         }));
-        routes.get("/v1/test_helpers/mock_passports", guard.secured((ctx, caller) -> {
+        routes.get("/v1/test_helpers/mock_passports", guard.secured(Pagination.QUERY, (ctx, caller) -> {
             testOnly(caller, "Mock passports");
-            ctx.json(Pagination.page(Pagination.request(ctx),
+            ctx.json(Pagination.page(Pagination.request(ctx), id -> mockPassports.exists(caller.accountId(), id),
                     page -> mockPassports.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
         }));
         routes.get("/v1/test_helpers/mock_passports/{id}", guard.secured((ctx, caller) -> {

@@ -34,17 +34,17 @@ public final class HolderRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.get("/v1/sessions/{id}/challenge", ctx -> {
+        routes.get("/v1/sessions/{id}/challenge", guard.holder(ctx -> {
             String secret = secret(ctx);
             String challenge = service(secret).challenge(ctx.pathParam("id"), secret);
             ctx.json(Map.of("object", "challenge", "challenge", challenge,
                     "expiresInSeconds", dev.proofdesk.server.session.HolderSessions.CHALLENGE_TTL.toSeconds()));
-        });
-        routes.post("/v1/sessions/{id}/submission", ctx -> {
+        }));
+        routes.post("/v1/sessions/{id}/submission", guard.holder(ctx -> {
             String secret = secret(ctx);
             SubmissionInput input = bodies.read(ctx, SubmissionInput.class);
             ctx.json(holderView(service(secret).submit(ctx.pathParam("id"), secret, input)));
-        });
+        }));
     }
 
     /** What the person verifying may see: their outcome and where to go next, not the integrator's metadata. */

@@ -27,6 +27,11 @@ final class DeliveryQueries {
                 .bind("endpoint", endpointId).bind("after", startingAfter).bind("limit", limit), now);
     }
 
+    boolean exists(Handle h, String endpointId, String deliveryId) {
+        return h.createQuery("SELECT COUNT(*) FROM webhook_deliveries WHERE id = :id AND endpoint_id = :endpoint")
+                .bind("id", deliveryId).bind("endpoint", endpointId).mapTo(Integer.class).one() > 0;
+    }
+
     /** Every delivery of these events (of one account's events: the caller has checked them), newest first. */
     List<DeliveryView> forEvents(Handle h, List<String> eventIds, Instant now) {
         if (eventIds.isEmpty()) {

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +45,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Payloads payloads;
     private final Sender sender;
     private final RetryPolicy retry;
-    private final UrlPolicy urls;
     private final Clock clock;
     private final Duration lease;
     private final Duration poll;
@@ -63,8 +61,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     Dispatcher(Store store, EventLog events, DeliveryRepository deliveries, EndpointRepository endpoints,
-               EndpointKeys keys, Payloads payloads, Sender sender, RetryPolicy retry, UrlPolicy urls,
-               EndpointHealth health, Clock clock, Settings settings) {
+               EndpointKeys keys, Payloads payloads, Sender sender, RetryPolicy retry, EndpointHealth health,
+               Clock clock, Settings settings) {
         this.environment = store.environment().orElseThrow();
         this.store = store;
         this.events = events;
@@ -74,7 +72,6 @@ public final class Dispatcher implements AutoCloseable {
         this.payloads = payloads;
         this.sender = sender;
         this.retry = retry;
-        this.urls = urls;
         this.clock = clock;
         this.lease = settings.lease();
         this.poll = settings.poll();
@@ -235,11 +232,9 @@ public final class Dispatcher implements AutoCloseable {
         Claimed row = job.claimed();
         int number = row.attempts() + 1;
         Instant at = now();
-        Optional<String> refused = environment.livemode() ? urls.refusal(environment, job.url()) : Optional.empty();
-        Response response = refused.isPresent()
-                ? Response.failure("refused before sending: " + refused.get(), 0, false)
-                : sender.post(job.url(), Webhooks.signatureHeaders(row.eventId(), at.getEpochSecond(), job.body(),
-                        job.keys()), job.body());
+        // The URL rules are checked again on the connection itself, on the addresses it uses.
+        Response response = sender.post(job.url(), Webhooks.signatureHeaders(row.eventId(), at.getEpochSecond(),
+                job.body(), job.keys()), job.body());
         Instant done = now();
         if (response.succeeded()) {
             return outcome(job, number, response, "succeeded", null, done, Outcome.Effect.HEALTHY, null);

@@ -6,8 +6,8 @@ import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import org.eclipse.jetty.client.HttpClient;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
@@ -22,8 +22,7 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DeliveryQueries deliveryQueries = new DeliveryQueries();
     private final Store store;
-    private final java.util.Optional<java.nio.file.Path> extraCaFile;
-    private volatile HttpClient http;
+    private final HttpClient http;
     private final Retention retention;
 
     /** Probes answer "does this id exist in the other environment?" for helpful 403s; no data crosses. */
@@ -44,12 +43,13 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         DeliveryRepository deliveryRepo = new DeliveryRepository(store.dialect());
         Payloads payloads = new Payloads(shared.json());
         EndpointHealth health = new EndpointHealth(endpointRepo, deliveryRepo, eventLog);
-        this.extraCaFile = settings.extraCaFile();
+        int workers = env.livemode() ? settings.workersLive() : settings.workersTest();
+        this.http = WebhookHttp.client(env, shared.urls(), settings.extraCaFile(), workers);
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
-                payloads, new Sender(this::http, WebhookSettings.TIMEOUT, shared.clock()),
-                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.urls(), health,
-                shared.clock(), new Dispatcher.Settings(env.livemode() ? settings.workersLive() : settings.workersTest(),
-                settings.perEndpointConcurrency(), settings.lease(), settings.pollInterval()));
+                payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
+                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), health, shared.clock(),
+                new Dispatcher.Settings(workers, settings.perEndpointConcurrency(), settings.lease(),
+                        settings.pollInterval()));
         OutboxSink outbox = new OutboxSink(endpointRepo, deliveryRepo,
                 new Wakeups(store.dialect(), env, dispatcher::wake), shared.clock());
         eventLog.addSink(outbox);
@@ -79,6 +79,14 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         });
     }
 
+    /** Whether the delivery was made to this endpoint of the account (404 if the endpoint is not the account's). */
+    public boolean deliveryExists(String accountId, String endpointId, String deliveryId) {
+        return store.read(h -> {
+            endpoints.require(h, accountId, endpointId);
+            return deliveryQueries.exists(h, endpointId, deliveryId);
+        });
+    }
+
     /** The deliveries of some of the account's events, e.g. everything sent about one session. */
     public java.util.List<DeliveryView> deliveriesOfEvents(java.util.List<String> eventIds) {
         return store.read(h -> deliveryQueries.forEvents(h, eventIds, events.now()));
@@ -90,34 +98,16 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     }
 
     public void start() {
-        http();
         dispatcher.start();
-    }
-
-    /**
-     * Made on first delivery (or at start): building an HTTP client loads the JDK's TLS trust
-     * anchors, which a command that delivers nothing should not pay for.
-     */
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = WebhookHttp.client(extraCaFile);
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     @Override
     public void close() {
         dispatcher.close();
-        HttpClient client = http;
-        if (client != null) {
-            client.shutdownNow();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            // stopping: connections still open are dropped either way
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.QueryParams;
 import dev.proofdesk.server.http.RouteModule;
 import io.javalin.config.RoutesConfig;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 /** {@code /v1/events} (list, retrieve, redeliver) and {@code /v1/listen} for {@code proofdesk listen}. */
 public final class EventRoutes implements RouteModule {
     private static final int MAX_WAIT_SECONDS = 30;
+    private static final QueryParams LIST_QUERY = Pagination.QUERY.and("type", "createdAfter", "deliveryFailed");
     private final Environments environments;
     private final Bodies bodies;
     private final Listening listening;
@@ -38,11 +40,11 @@ public final class EventRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.get("/v1/events", guard.secured((ctx, caller) -> {
+        routes.get("/v1/events", guard.secured(LIST_QUERY, (ctx, caller) -> {
             EventFilter filter = EventFilter.parse(ctx.queryParam("type"), ctx.queryParam("createdAfter"),
                     ctx.queryParam("deliveryFailed"));
             EventService events = environments.of(caller).webhooks().events();
-            ctx.json(Pagination.page(Pagination.request(ctx),
+            ctx.json(Pagination.page(Pagination.request(ctx), id -> events.existsHere(caller.accountId(), id),
                     page -> events.list(caller.accountId(), filter, page.startingAfter(), page.fetchLimit())));
         }));
         routes.get("/v1/events/{id}", guard.secured((ctx, caller) -> ctx.json(
@@ -59,7 +61,7 @@ public final class EventRoutes implements RouteModule {
             }
             ctx.json(Map.of("object", "listen_secret", "secret", listening.secret(caller.accountId())));
         }));
-        routes.get("/v1/listen/events", guard.secured((ctx, caller) -> {
+        routes.get("/v1/listen/events", guard.secured(QueryParams.of("cursor", "waitSeconds"), (ctx, caller) -> {
             if (caller.livemode()) {
                 throw ApiException.testModeOnly("proofdesk listen");
             }

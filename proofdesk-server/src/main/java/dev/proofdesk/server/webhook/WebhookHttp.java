@@ -1,6 +1,15 @@
 package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.config.ConfigException;
+import dev.proofdesk.server.store.Environment;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -8,7 +17,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -20,18 +30,49 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The HTTP client of one environment's deliveries: no redirects, and optional extra trusted CAs. */
+/**
+ * The HTTP client of one environment's deliveries: no redirects, optional extra trusted CAs, and
+ * name resolution through the {@link UrlPolicy}, so a connection only ever goes to an address the
+ * policy checked (a name re-pointed between a check and the connection reaches nothing).
+ */
 final class WebhookHttp {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private WebhookHttp() {
     }
 
-    static HttpClient client(Optional<Path> extraCaFile) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1);
-        extraCaFile.ifPresent(file -> builder.sslContext(sslContext(file)));
-        return builder.build();
+    static HttpClient client(Environment env, UrlPolicy urls, Optional<Path> extraCaFile, int maxConnectionsPerHost) {
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        extraCaFile.ifPresent(file -> tls.setSslContext(sslContext(file)));
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(tls);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("webhook-http-" + env.id());
+        client.setExecutor(threads);
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
+        client.setMaxConnectionsPerDestination(maxConnectionsPerHost);
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Proofdesk-Webhooks/1"));
+        client.setSocketAddressResolver(pinned(env, urls));
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the webhook HTTP client", e);
+        }
+        return client;
+    }
+
+    /** Resolves through the policy (off the client's threads: a lookup may block) and hands over only checked addresses. */
+    private static SocketAddressResolver pinned(Environment env, UrlPolicy urls) {
+        return (host, port, context, promise) -> Thread.ofVirtual().name("webhook-resolve-" + env.id()).start(() -> {
+            try {
+                promise.succeeded(urls.addresses(env, host).stream()
+                        .map(address -> new InetSocketAddress(address, port)).toList());
+            } catch (UnknownHostException | RuntimeException e) {
+                promise.failed(e);
+            }
+        });
     }
 
     private static SSLContext sslContext(Path file) {

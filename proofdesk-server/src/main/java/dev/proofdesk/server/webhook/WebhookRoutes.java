@@ -32,9 +32,9 @@ public final class WebhookRoutes implements RouteModule {
     public void register(RoutesConfig routes, Guard guard) {
         routes.post(BASE, guard.secured((ctx, caller) -> ctx.status(201).json(environments.of(caller).webhooks()
                 .endpoints().create(caller.accountId(), bodies.read(ctx, EndpointInput.class)))));
-        routes.get(BASE, guard.secured((ctx, caller) -> {
+        routes.get(BASE, guard.secured(Pagination.QUERY, (ctx, caller) -> {
             EndpointService endpoints = environments.of(caller).webhooks().endpoints();
-            ctx.json(Pagination.page(Pagination.request(ctx),
+            ctx.json(Pagination.page(Pagination.request(ctx), id -> endpoints.existsHere(caller.accountId(), id),
                     page -> endpoints.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
         }));
         routes.get(BASE + "/{id}", guard.secured((ctx, caller) -> ctx.json(
@@ -54,9 +54,11 @@ public final class WebhookRoutes implements RouteModule {
         }));
         routes.post(BASE + "/{id}/test", guard.secured((ctx, caller) -> ctx.status(202).json(
                 environments.of(caller).webhooks().endpoints().sendTest(caller.accountId(), ctx.pathParam("id")))));
-        routes.get(BASE + "/{id}/deliveries", guard.secured((ctx, caller) -> {
+        routes.get(BASE + "/{id}/deliveries", guard.secured(Pagination.QUERY, (ctx, caller) -> {
             EnvironmentWebhooks webhooks = environments.of(caller).webhooks();
-            ctx.json(Pagination.page(Pagination.request(ctx), page -> webhooks.deliveries(caller.accountId(),
+            ctx.json(Pagination.page(Pagination.request(ctx),
+                    id -> webhooks.deliveryExists(caller.accountId(), ctx.pathParam("id"), id),
+                    page -> webhooks.deliveries(caller.accountId(),
                     ctx.pathParam("id"), page.startingAfter(), page.fetchLimit())));
         }));
     }

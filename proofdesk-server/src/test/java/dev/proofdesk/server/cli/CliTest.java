@@ -2,6 +2,7 @@ package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.support.Cli.Run;
 import dev.proofdesk.server.support.HttpApi;
+import dev.proofdesk.server.support.MasterKeys;
 import dev.proofdesk.server.support.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,20 +79,60 @@ class CliTest {
 
         Run unknown = run("keys", "frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);
+
+        Run bind = run("serve", "--bind", "not an address!", "--data-dir", dir.toString());
+        assertThat(bind.exit()).isEqualTo(3);
+        assertThat(bind.err()).contains("--bind").contains("127.0.0.1");
+    }
+
+    @Test
+    void withADatabaseUrlTheMasterKeyMustBeGivenNeverMadeUp(@TempDir Path dir) throws Exception {
+        String url = Postgres.freshDatabase();
+        Path implicitKey = Path.of("data", "master.key");
+        boolean existedBefore = java.nio.file.Files.exists(implicitKey);
+
+        Run missing = run("keys", "list", "--env", "test", "--database-url", url);
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains("PROOFDESK_MASTER_KEY").contains("--master-key-file")
+                .doesNotContain("wrong master key");
+        assertThat(java.nio.file.Files.exists(implicitKey)).as("no key made up in ./data").isEqualTo(existedBefore);
+        Run withDataDir = run("keys", "list", "--env", "test", "--database-url", url, "--data-dir", dir.toString());
+        assertThat(withDataDir.exit()).isEqualTo(3);
+        assertThat(java.nio.file.Files.exists(dir.resolve("master.key"))).isFalse();
+
+        Run absent = run("keys", "list", "--env", "test", "--database-url", url,
+                "--master-key-file", dir.resolve("nope.key").toString());
+        assertThat(absent.exit()).isEqualTo(3);
+        assertThat(absent.err()).contains("does not exist").contains("openssl rand -base64 32");
+
+        String keyFile = MasterKeys.file(dir.resolve("shared")).toString();
+        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
+                .load(0, dir, url);
+        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
+            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        }
+        Run again = run("keys", "list", "--env", "test", "--database-url", url, "--master-key-file", keyFile);
+        assertThat(again.exit()).as(again.err()).isZero();
+        Run otherKey = run("keys", "list", "--env", "test", "--database-url", url,
+                "--master-key-file", MasterKeys.file(dir.resolve("other")).toString());
+        assertThat(otherKey.exit()).isEqualTo(1);
+        assertThat(otherKey.err()).contains("not the one it was sealed with").contains("--master-key-file");
     }
 
     @Test
     void worksOnPostgresToo(@TempDir Path dir) {
         String url = Postgres.freshDatabase();
-        Run first = run("keys", "create", "--env", "test", "--database-url", url, "--data-dir", dir.toString());
+        String keyFile = MasterKeys.file(dir).toString();
+        Run first = run("keys", "create", "--env", "test", "--database-url", url, "--master-key-file", keyFile);
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.err()).contains("no account yet");
 
-        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of()).load(0, dir, url);
+        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
+                .load(0, dir, url);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
             new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
         }
-        Run created = run("keys", "create", "--env", "live", "--database-url", url, "--data-dir", dir.toString());
+        Run created = run("keys", "create", "--env", "live", "--database-url", url, "--master-key-file", keyFile);
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out().strip()).startsWith("sk_live_");
     }

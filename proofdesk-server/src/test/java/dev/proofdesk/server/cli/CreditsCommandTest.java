@@ -3,6 +3,7 @@ package dev.proofdesk.server.cli;
 import dev.proofdesk.server.Application;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.support.Db;
+import dev.proofdesk.server.support.MasterKeys;
 import dev.proofdesk.server.support.Postgres;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,15 +31,17 @@ class CreditsCommandTest {
     void grantBalanceAndLedgerWithExitCodesScriptsCanRelyOn(Db db) throws IOException {
         Path dir = Files.createTempDirectory("proofdesk-cli");
         List<String> store = db == Db.SQLITE ? List.of("--data-dir", dir.toString())
-                : List.of("--data-dir", dir.toString(), "--database-url", Postgres.freshDatabase());
+                : List.of("--data-dir", dir.toString(), "--database-url", Postgres.freshDatabase(),
+                "--master-key-file", MasterKeys.file(dir).toString());
 
         Run none = run(store, "credits", "balance");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.err()).contains("no account yet").doesNotContain("Exception");
 
         String account;
-        try (Application app = Application.open(new ConfigLoader(Map.of())
-                .load(0, dir, db == Db.SQLITE ? null : store.get(3)), Clock.systemUTC())) {
+        try (Application app = Application.open(new ConfigLoader(db == Db.SQLITE ? Map.of()
+                : Map.of("PROOFDESK_MASTER_KEY_FILE", store.get(5))).load(0, dir, db == Db.SQLITE ? null : store.get(3)),
+                Clock.systemUTC())) {
             account = app.accounts().create("Operator").id();
         }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,25 +186,52 @@ class DashboardSecurityTest {
         }
     }
 
-    @Test
-    void signInIsRateLimitedPerEmailAddress() {
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void failedSignInsSlowTheGuesserDownButNeverLockTheRealUserOut(Db db) throws Exception {
         MutableClock clock = MutableClock.startingNow();
-        try (TestServer server = TestServer.start(Db.SQLITE, clock, Map.of())) {
+        try (TestServer server = TestServer.start(db, clock, Map.of())) {
             TestUser user = server.newUser(server.newAccount(), Role.OWNER);
-            DashboardClient browser = new DashboardClient(server.baseUrl());
-            for (int i = 0; i < SignIns.MAX_FAILURES_PER_EMAIL; i++) {
-                DashboardClient.Page wrong = browser.signIn(user.email(), "not the password " + i);
+            DashboardClient guesser = new DashboardClient(server.baseUrl());
+            int free = SignIns.FREE_FAILURES_PER_EMAIL_AND_ADDRESS;
+            for (int i = 0; i < free; i++) {
+                DashboardClient.Page wrong = guesser.signIn(user.email(), "not the password " + i);
                 assertThat(wrong.status()).isEqualTo(401);
                 assertThat(wrong.body()).contains("is not right");
             }
-            DashboardClient.Page limited = browser.signIn(user.email(), user.password());
-            assertThat(limited.status()).isEqualTo(429);
-            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-            assertThat(limited.body()).contains("Too many failed sign-ins");
-            assertThat(limited.setCookies()).noneMatch(c -> c.startsWith("proofdesk_session="));
+            List<Long> waits = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                DashboardClient.Page limited = guesser.signIn(user.email(), user.password());
+                assertThat(limited.status()).as("even the right password waits here").isEqualTo(429);
+                assertThat(limited.body()).contains("Too many failed sign-ins for this e-mail address from here");
+                assertThat(limited.setCookies()).noneMatch(c -> c.startsWith("proofdesk_session="));
+                long wait = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+                waits.add(wait);
+                clock.advance(Duration.ofSeconds(wait));
+                assertThat(guesser.signIn(user.email(), "still not it " + i).status()).isEqualTo(401);
+            }
+            assertThat(waits).containsExactly(1L, 2L, 4L, 8L);
 
-            clock.advance(SignIns.FAILURE_WINDOW.plusSeconds(1));
-            assertThat(browser.signIn(user.email(), user.password()).status()).isEqualTo(303);
+            // The real user, elsewhere, is not held up by the guessing.
+            DashboardClient elsewhere = new DashboardClient(server.baseUrl(), java.net.InetAddress.getByName("127.0.0.2"));
+            assertThat(elsewhere.signIn(user.email(), user.password()).status()).isEqualTo(303);
+
+            // Here, the right password works once the wait is over, and the slate is clean again.
+            DashboardClient.Page limited = guesser.signIn(user.email(), user.password());
+            assertThat(limited.status()).isEqualTo(429);
+            clock.advance(Duration.ofSeconds(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())));
+            assertThat(guesser.signIn(user.email(), user.password()).status()).isEqualTo(303);
+            assertThat(new DashboardClient(server.baseUrl()).signIn(user.email(), "wrong again").status())
+                    .isEqualTo(401);
         }
+    }
+
+    @Test
+    void theWaitGrowsToACeiling() {
+        int free = SignIns.FREE_FAILURES_PER_EMAIL_AND_ADDRESS;
+        assertThat(SignIns.delay(free - 1, free)).isZero();
+        assertThat(SignIns.delay(free, free)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SignIns.delay(free + 5, free)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(SignIns.delay(free + 40, free)).isEqualTo(SignIns.MAX_DELAY);
     }
 }

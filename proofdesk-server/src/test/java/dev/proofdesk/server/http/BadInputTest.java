@@ -35,6 +35,12 @@ class BadInputTest {
         server.app().apiKeys().revoke(account.id(), revokedId, "test");
         String key = account.testKey();
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        String liveFlow = Fixtures.publishedFlow(http, account.liveKey());
+        String ownSession = Fixtures.session(http, key, flow);
+        TestAccount other = server.newAccount();
+        String othersSession = Fixtures.session(http, other.testKey(), Fixtures.publishedFlow(http, other.testKey()));
+        String endpoint = http.post("/v1/webhook_endpoints", key, Map.of("url", "http://localhost:3000/h"))
+                .body().path("id").asText();
 
         List<Case> cases = List.of(
                 new Case("not JSON", "POST", "/v1/flows", key, "{name: nope", Map.of(), 400, "validation_failed", "not valid JSON"),
@@ -62,7 +68,28 @@ class BadInputTest {
                 new Case("bad checksum", "GET", "/v1/flows", key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A"), null, Map.of(), 401, "unauthenticated", "malformed"),
                 new Case("revoked key", "GET", "/v1/flows", revoked, null, Map.of(), 401, "unauthenticated", "revoked"),
                 new Case("unknown route", "GET", "/v1/nothing", key, null, Map.of(), 404, "not_found", "/v1/nothing"),
-                new Case("bad idempotency key", "POST", "/v1/sessions", key, Map.of("flowId", flow), Map.of("Idempotency-Key", "has space"), 400, "validation_failed", "Idempotency-Key"));
+                new Case("bad idempotency key", "POST", "/v1/sessions", key, Map.of("flowId", flow), Map.of("Idempotency-Key", "has space"), 400, "validation_failed", "Idempotency-Key"),
+                new Case("NUL in a string", "POST", "/v1/flows", key, "{\"name\":\"a\\u0000b\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains a NUL character"),
+                new Case("NUL in an array", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\",\"documents\":[\"passport\\u0000\"]}", Map.of(), 400, "validation_failed", "documents[0]: contains a NUL"),
+                new Case("NUL in an import", "POST", "/v1/flows/import", key, "{\"name\":\"\\u0000\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains a NUL"),
+                new Case("NUL in metadata", "POST", "/v1/sessions", key, "{\"flowId\":\"" + flow + "\",\"metadata\":{\"note\":\"x\\u0000\"}}", Map.of(), 400, "validation_failed", "metadata.note: contains a NUL"),
+                new Case("NUL in a metadata key", "POST", "/v1/sessions", key, "{\"flowId\":\"" + flow + "\",\"metadata\":{\"a\\u0000\":\"x\"}}", Map.of(), 400, "validation_failed", "metadata: has a field name that contains a NUL"),
+                new Case("NUL in a webhook description", "POST", "/v1/webhook_endpoints", key, "{\"url\":\"http://localhost:3000/h\",\"description\":\"a\\u0000\"}", Map.of(), 400, "validation_failed", "description: contains a NUL"),
+                new Case("unpaired surrogate", "POST", "/v1/flows", key, "{\"name\":\"a\\ud800b\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "name: contains an unpaired UTF-16 surrogate (\\uD800)"),
+                new Case("unknown query parameter", "GET", "/v1/sessions?externalUuid=5b0c6a53-3d4e-4c1a-9a55-0d2f0d1f6a11", key, null, Map.of(), 400, "validation_failed", "externalUuid: is not a query parameter of this endpoint; it takes limit, startingAfter, status, flowId"),
+                new Case("query where none is taken", "GET", "/v1/flows/" + flow + "?expand=versions", key, null, Map.of(), 400, "validation_failed", "expand: is not a query parameter of this endpoint, which takes none"),
+                new Case("query on a POST", "POST", "/v1/sessions?flowId=" + flow, key, Map.of("flowId", flow), Map.of(), 400, "validation_failed", "flowId: is not a query parameter"),
+                new Case("parameter given twice", "GET", "/v1/flows?limit=1&limit=2", key, null, Map.of(), 400, "validation_failed", "limit: is given 2 times"),
+                new Case("NUL in a query value", "GET", "/v1/events?type=%00", key, null, Map.of(), 400, "validation_failed", "type: contains a NUL"),
+                new Case("cursor from live", "GET", "/v1/flows?startingAfter=" + liveFlow, key, null, Map.of(), 400, "validation_failed", "startingAfter: '" + liveFlow + "' is not an object of this list"),
+                new Case("cursor of another account", "GET", "/v1/sessions?startingAfter=" + othersSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of another list", "GET", "/v1/events?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of another endpoint", "GET", "/v1/webhook_endpoints/" + endpoint + "/deliveries?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("cursor of no mock passport", "GET", "/v1/test_helpers/mock_passports?startingAfter=" + ownSession, key, null, Map.of(), 400, "validation_failed", "startingAfter"),
+                new Case("text body", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\"}", Map.of("Content-Type", "text/plain"), 415, "unsupported_media_type", "Content-Type: application/json' (got 'text/plain')"),
+                new Case("form body", "POST", "/v1/sessions", key, "flowId=" + flow, Map.of("Content-Type", "application/x-www-form-urlencoded"), 415, "unsupported_media_type", "application/x-www-form-urlencoded"),
+                new Case("JSON in UTF-16", "POST", "/v1/flows", key, "{\"name\":\"a\",\"product\":\"pre_kyc\"}", Map.of("Content-Type", "application/json; charset=utf-16"), 415, "unsupported_media_type", "UTF-8"),
+                new Case("reversed surrogates", "POST", "/v1/flows", key, "{\"name\":\"\\udc00\\ud800\",\"product\":\"pre_kyc\"}", Map.of(), 400, "validation_failed", "surrogate"));
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
@@ -76,5 +103,9 @@ class BadInputTest {
             }
         }
         assertThat(failures).isEmpty();
+        HttpApi.Response emoji = http.post("/v1/flows", key, "{\"name\":\"Adults \\ud83d\\ude00\",\"product\":\"pre_kyc\"}",
+                Map.of("Content-Type", "Application/JSON; charset=UTF-8"));
+        assertThat(emoji.status()).as("a surrogate pair is one valid character: " + emoji).isEqualTo(201);
+        assertThat(emoji.body().path("name").asText()).isEqualTo("Adults \uD83D\uDE00");
     }
 }

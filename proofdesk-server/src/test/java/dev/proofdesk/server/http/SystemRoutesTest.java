@@ -39,6 +39,53 @@ class SystemRoutesTest {
     }
 
     @Test
+    void metricsAnswerOnlyTheOperatorsTokenWhenOneIsSet() {
+        String token = "metrics-" + dev.proofdesk.server.security.Crypto.randomBase62(24);
+        try (TestServer server = TestServer.start(Db.SQLITE, Clock.systemUTC(),
+                Map.of("PROOFDESK_METRICS_TOKEN", token))) {
+            HttpApi http = server.http();
+            for (Map<String, String> headers : List.of(Map.<String, String>of(),
+                    Map.of("Authorization", "Bearer " + token.substring(1)),
+                    Map.of("Authorization", "Basic " + token))) {
+                HttpApi.Response refused = http.send("GET", "/metrics", null, null, headers);
+                assertThat(refused.status()).as(headers.toString()).isEqualTo(401);
+                assertThat(refused.errorCode()).isEqualTo("unauthenticated");
+                assertThat(refused.message()).contains("PROOFDESK_METRICS_TOKEN");
+                assertThat(refused.raw()).doesNotContain("http_server_requests");
+                assertThat(refused.body().path("error").path("requestId").asText())
+                        .isEqualTo(refused.header("X-Request-Id"));
+            }
+            HttpApi.Response metrics = http.send("GET", "/metrics", null, null,
+                    Map.of("Authorization", "Bearer " + token));
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.raw()).contains("http_server_requests_seconds_count");
+            assertThat(http.get("/healthz", null).status()).as("health stays open").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void listensOnThisMachineOnlyUnlessTheOperatorBindsMore() throws Exception {
+        TestServer byDefault = TestServer.shared(Db.SQLITE);
+        assertThat(byDefault.app().config().bind()).isEqualTo("127.0.0.1");
+        // 127.0.0.2 is this machine too, but not the address the server bound.
+        assertThat(reachable("127.0.0.2", byDefault.app().port())).isFalse();
+        assertThat(reachable("127.0.0.1", byDefault.app().port())).isTrue();
+        try (TestServer everywhere = TestServer.start(Db.SQLITE, Clock.systemUTC(), Map.of("PROOFDESK_BIND", "0.0.0.0"))) {
+            assertThat(reachable("127.0.0.2", everywhere.app().port())).isTrue();
+            assertThat(everywhere.baseUrl()).startsWith("http://localhost:");
+        }
+    }
+
+    private static boolean reachable(String host, int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2_000);
+            return true;
+        } catch (java.net.ConnectException refused) {
+            return false;
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
         TestServer server = TestServer.shared(Db.SQLITE);
         JsonNode doc = server.http().get("/v1/openapi.json", null).body();
@@ -56,6 +103,12 @@ class SystemRoutesTest {
             }
         }
         assertThat(missing).isEmpty();
+        assertThat(doc.path("paths").path("/v1/flows").path("post").path("responses").has("415")).isTrue();
+        assertThat(doc.path("paths").path("/v1/flows/{id}/publish").path("post").path("responses").has("415"))
+                .as("no body, no media type to refuse").isFalse();
+        assertThat(doc.path("components").path("schemas").path("Error").path("properties").path("error")
+                .path("properties").path("code").path("enum").toString())
+                .contains("unsupported_media_type", "uri_too_long", "header_fields_too_large", "bad_request");
     }
 
     @Test

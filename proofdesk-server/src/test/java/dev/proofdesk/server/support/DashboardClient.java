@@ -23,12 +23,22 @@ import java.util.stream.Collectors;
 public final class DashboardClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public DashboardClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A browser on another machine, as far as the server can tell: it connects from {@code from}, e.g. 127.0.0.2. */
+    public DashboardClient(String baseUrl, java.net.InetAddress from) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        this.http = builder.build();
     }
 
     public record Page(int status, String body, java.net.http.HttpHeaders headers) {

@@ -67,7 +67,7 @@ public final class HttpApi {
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), json, response.body(), response.headers());

@@ -46,6 +46,9 @@ public final class ServerProcess implements AutoCloseable {
         vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
         if (databaseUrl != null) {
             vars.put("PROOFDESK_DATABASE_URL", databaseUrl);
+            if (!env.containsKey("PROOFDESK_MASTER_KEY")) {
+                vars.put("PROOFDESK_MASTER_KEY_FILE", MasterKeys.file(dataDir).toString());
+            }
         }
         builder.environment().putAll(vars);
         try {

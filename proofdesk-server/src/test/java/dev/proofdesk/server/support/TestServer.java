@@ -49,6 +49,11 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> vars = new HashMap<>();
         vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
         vars.put("PROOFDESK_RATE_LIMIT_LIVE", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_HOLDER", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS", "0");
+        if (db == Db.POSTGRES && !env.containsKey("PROOFDESK_MASTER_KEY_FILE")) {
+            vars.put("PROOFDESK_MASTER_KEY", MasterKeys.random());
+        }
         vars.putAll(env);
         ServerConfig config = new ConfigLoader(vars).load(0, tempDir(),
                 db == Db.POSTGRES ? Postgres.freshDatabase() : null);

@@ -16,15 +16,22 @@ import java.util.Optional;
 
 /**
  * Signing in and out of the dashboard. A signed-in browser holds a random token in a cookie; the
- * control store keeps only its SHA-256. Failed attempts are counted per e-mail and per client
- * address in the store, so the limit holds across nodes and restarts.
+ * control store keeps only its SHA-256. Failed attempts are counted in the store (so the throttle
+ * holds across nodes and restarts) per e-mail address and client address together, and per client
+ * address: past a few failures, each next attempt waits twice as long as the one before, up to
+ * {@link #MAX_DELAY}. Nothing locks an account: someone guessing from elsewhere never keeps the real
+ * user out, and the right password from the right place always works once the wait is over.
  */
 public final class SignIns {
     public static final Duration LIFETIME = Duration.ofHours(12);
     public static final Duration IDLE = Duration.ofHours(2);
-    public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    public static final int MAX_FAILURES_PER_EMAIL = 5;
-    public static final int MAX_FAILURES_PER_ADDRESS = 20;
+    /** Failures older than this are forgotten; a sign-in forgets those of its e-mail and address. */
+    public static final Duration FAILURE_MEMORY = Duration.ofHours(24);
+    /** Failures of one e-mail address from one client address before attempts have to wait. */
+    public static final int FREE_FAILURES_PER_EMAIL_AND_ADDRESS = 3;
+    /** Failures from one client address, for any e-mail, before attempts from there have to wait. */
+    public static final int FREE_FAILURES_PER_ADDRESS = 30;
+    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
     private final Store control;
@@ -46,11 +53,12 @@ public final class SignIns {
     }
 
     public SignedIn signIn(String email, String password, String clientAddress) {
-        String emailKey = "email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String pairKey = "email+address:" + Crypto.sha256Hex(normalized + "\n" + clientAddress);
         String addressKey = "address:" + clientAddress;
         long now = clock.millis();
-        throttle(emailKey, MAX_FAILURES_PER_EMAIL, now);
-        throttle(addressKey, MAX_FAILURES_PER_ADDRESS, now);
+        throttle(pairKey, FREE_FAILURES_PER_EMAIL_AND_ADDRESS, now, "for this e-mail address from here");
+        throttle(addressKey, FREE_FAILURES_PER_ADDRESS, now, "from here");
         char[] presented = password == null ? new char[0] : password.toCharArray();
         var credentials = users.credentials(email);
         boolean ok = credentials.isPresent() ? hasher.verify(presented, credentials.get().getValue())
@@ -58,8 +66,8 @@ public final class SignIns {
         if (!ok) {
             control.writeVoid(h -> {
                 h.createUpdate("DELETE FROM dashboard_sign_in_failures WHERE created_at < :cutoff")
-                        .bind("cutoff", now - FAILURE_WINDOW.toMillis()).execute();
-                for (String subject : new String[]{emailKey, addressKey}) {
+                        .bind("cutoff", now - FAILURE_MEMORY.toMillis()).execute();
+                for (String subject : new String[]{pairKey, addressKey}) {
                     h.createUpdate("INSERT INTO dashboard_sign_in_failures (id, subject, created_at) VALUES (:id, :s, :at)")
                             .bind("id", Ids.newId()).bind("s", subject).bind("at", now).execute();
                 }
@@ -69,7 +77,7 @@ public final class SignIns {
         DashboardUser user = credentials.get().getKey();
         String token = Crypto.randomBase62(43);
         control.writeVoid(h -> {
-            h.createUpdate("DELETE FROM dashboard_sign_in_failures WHERE subject = :s").bind("s", emailKey).execute();
+            h.createUpdate("DELETE FROM dashboard_sign_in_failures WHERE subject = :s").bind("s", pairKey).execute();
             h.createUpdate("DELETE FROM dashboard_sessions WHERE expires_at < :now").bind("now", now).execute();
             h.createUpdate("""
                     INSERT INTO dashboard_sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
@@ -85,18 +93,30 @@ public final class SignIns {
         return false;
     }
 
-    private void throttle(String subject, int max, long now) {
+    /** Refuses with 429 while the wait earned by {@code subject}'s failures since the last one runs. */
+    private void throttle(String subject, int free, long now, String where) {
         var recent = control.read(h -> h.createQuery("""
-                        SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM dashboard_sign_in_failures
+                        SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM dashboard_sign_in_failures
                         WHERE subject = :s AND created_at >= :since""")
-                .bind("s", subject).bind("since", now - FAILURE_WINDOW.toMillis())
-                .map((rs, ctx) -> new long[]{rs.getLong("n"), rs.getLong("oldest")}).one());
-        if (recent[0] >= max) {
-            long retryAfter = Math.max(1, (recent[1] + FAILURE_WINDOW.toMillis() - now + 999) / 1000);
-            throw new ApiException(429, "rate_limited", "Too many failed sign-ins from here or for this e-mail "
-                    + "address. Try again in " + Math.max(1, retryAfter / 60) + " minute(s).",
+                .bind("s", subject).bind("since", now - FAILURE_MEMORY.toMillis())
+                .map((rs, ctx) -> new long[]{rs.getLong("n"), rs.getLong("latest")}).one());
+        long waitMillis = delay(recent[0], free).toMillis() - (now - recent[1]);
+        if (recent[0] >= free && waitMillis > 0) {
+            long retryAfter = Math.max(1, (waitMillis + 999) / 1000);
+            throw new ApiException(429, "rate_limited", "Too many failed sign-ins " + where + ". Try again in "
+                    + (retryAfter < 120 ? retryAfter + " seconds." : (retryAfter + 59) / 60 + " minutes."),
                     Map.of("retryAfterSeconds", retryAfter), Map.of("Retry-After", Long.toString(retryAfter)));
         }
+    }
+
+    /** After {@code free} failures, 1 s, then twice as long for each further failure, up to {@link #MAX_DELAY}. */
+    public static Duration delay(long failures, int free) {
+        if (failures < free) {
+            return Duration.ZERO;
+        }
+        long doublings = Math.min(failures - free, 30);
+        return Duration.ofSeconds(1L << doublings).compareTo(MAX_DELAY) > 0 ? MAX_DELAY
+                : Duration.ofSeconds(1L << doublings);
     }
 
     /** The signed-in user of a cookie token, if the sign-in is still current; keeps an active sign-in alive. */
