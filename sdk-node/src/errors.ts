@@ -67,6 +67,21 @@ export class PayloadTooLargeError extends InvalidRequestError {
   }
 }
 
+/** 400 `bad_request`: the request is not well-formed HTTP (a bad header, a body that is not JSON). */
+export class BadRequestError extends InvalidRequestError {}
+
+/** 414 `uri_too_long`: the URL is longer than the server reads. */
+export class UriTooLongError extends InvalidRequestError {}
+
+/** 415 `unsupported_media_type`: a body that is not sent as `application/json`. */
+export class UnsupportedMediaTypeError extends InvalidRequestError {}
+
+/** 431 `header_fields_too_large`: the request's headers are larger than the server reads. */
+export class HeaderFieldsTooLargeError extends InvalidRequestError {}
+
+/** 405 `method_not_allowed`: the path exists, but not with this HTTP method. */
+export class MethodNotAllowedError extends ProofdeskError {}
+
 /** 401 `unauthenticated`: the key is unknown, revoked or expired. */
 export class AuthenticationError extends ProofdeskError {}
 
@@ -161,15 +176,20 @@ export class WebhookVerificationError extends ProofdeskError {
 /** The class of each error code the API sends. */
 export const ERROR_CLASSES = {
   validation_failed: InvalidRequestError,
+  bad_request: BadRequestError,
   unauthenticated: AuthenticationError,
   insufficient_credits: InsufficientCreditsError,
   forbidden: PermissionError,
   environment_mismatch: EnvironmentMismatchError,
   test_mode_only: TestModeOnlyError,
   not_found: NotFoundError,
+  method_not_allowed: MethodNotAllowedError,
   conflict: ConflictError,
   payload_too_large: PayloadTooLargeError,
+  uri_too_long: UriTooLongError,
+  unsupported_media_type: UnsupportedMediaTypeError,
   rate_limited: RateLimitError,
+  header_fields_too_large: HeaderFieldsTooLargeError,
   internal_error: ServerError,
 } as const;
 

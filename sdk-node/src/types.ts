@@ -36,6 +36,11 @@ export interface FlowRules {
   /** Screen against the environment's sanctions list. */
   ofac: boolean;
   rejectExpiredDocuments: boolean;
+  /**
+   * Without a chip that proves it is genuine (Chip or Active Authentication) the verdict is
+   * `invalid` with `chip_authentication_unavailable`; `false` lets passive authentication alone pass.
+   */
+  requireChipAuthentication: boolean;
 }
 
 /** Which attributes a result reveals; nothing else is ever returned or stored. */
@@ -125,6 +130,7 @@ export type CheckCode =
   | 'mock_document'
   | 'data_tampered'
   | 'chip_not_genuine'
+  | 'chip_authentication_unavailable'
   | 'document_expired'
   | 'age_below_minimum'
   | 'country_not_allowed'
@@ -132,11 +138,17 @@ export type CheckCode =
   | 'ofac_match'
   | 'document_already_used';
 
+/** How a chip proved it is genuine: Chip Authentication (DG14), Active Authentication (DG15), or not at all. */
+export type ChipAuthentication = 'chip_authentication' | 'active_authentication' | 'none';
+
 /** One named check; `code` is null when it passed. */
 export interface Check {
   name: string;
+  /** False only when the check failed the document. */
   passed: boolean;
   code: CheckCode | null;
+  /** The check could not run (e.g. no CRL of the issuing CSCA): it failed nothing and vouches for nothing. */
+  skipped: boolean;
 }
 
 /** Only the attributes the flow discloses are present. Dates are `YYYY-MM-DD`. */
@@ -159,6 +171,8 @@ export interface SessionResult {
   nullifier: string | null;
   /** Conditions that did not fail the document. */
   warnings: string[];
+  /** How the chip proved it is genuine. */
+  chipAuthentication?: ChipAuthentication;
   /** Status `error` only: why the submission could not be processed. */
   error?: string;
   errorMessage?: string;
@@ -230,6 +244,10 @@ export interface MockPassportCreateParams {
   signatureAlgorithm?: SignatureAlgorithm;
   /** A defect to exercise a failure branch. */
   defect?: MockPassportDefect;
+  /** How the chip proves itself: `active` (DG15, the default), `chip` (DG14, like German passports) or `none`. */
+  chipAuthentication?: 'active' | 'chip' | 'none';
+  /** How the chip opens: `both` (the default), `bac`, or `pace` only (like identity cards, with the CAN). */
+  accessControl?: 'bac' | 'pace' | 'both';
 }
 
 /** A test-only document signed by this deployment's mock issuer; `chip` holds its data groups (base64). */
@@ -248,9 +266,20 @@ export interface MockPassport {
   ofac: 'clear' | 'flagged';
   defect: MockPassportDefect;
   signatureAlgorithm: SignatureAlgorithm;
+  chipAuthentication: 'active' | 'chip' | 'none';
+  accessControl: 'bac' | 'pace' | 'both';
+  /** The card access number printed on the document, for PACE. */
+  can: string | null;
+  /** DG15 is empty unless the chip has Active Authentication. */
   chip: { dg1: string; sod: string; dg15: string };
   livemode: boolean;
   createdAt: string;
+}
+
+/** The mock chip's Active Authentication signature over a session's challenge (base64). */
+export interface ChipSignature {
+  object: 'chip_signature';
+  activeAuthSignature: string;
 }
 
 export interface SessionCompleteParams {

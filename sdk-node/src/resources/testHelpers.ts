@@ -1,6 +1,6 @@
 import type { PagePromise } from '../pagination.js';
 import { segment, type RequestOptions, type Requestor } from '../requestor.js';
-import type { ListParams, MockPassport, MockPassportCreateParams, Session, SessionCompleteParams } from '../types.js';
+import type { ChipSignature, ListParams, MockPassport, MockPassportCreateParams, Session, SessionCompleteParams } from '../types.js';
 
 /** Mock passports of the test environment. */
 export class MockPassports {
@@ -22,6 +22,14 @@ export class MockPassports {
   list(params: ListParams = {}, options?: RequestOptions): PagePromise<MockPassport> {
     return this.#api.list('/v1/test_helpers/mock_passports', { ...params }, options);
   }
+
+  /**
+   * The mock chip's Active Authentication signature over a session's challenge (base64), to play the
+   * holder protocol by hand: GET the challenge with the client secret, sign it here, then submit.
+   */
+  signChallenge(id: string, params: { challenge: string }, options?: RequestOptions): Promise<ChipSignature> {
+    return this.#api.post(`/v1/test_helpers/mock_passports/${segment(id)}/sign_challenge`, params, options);
+  }
 }
 
 /** Moves test sessions along without a person. */
@@ -33,9 +41,8 @@ export class TestSessions {
   }
 
   /**
-   * Completes a pending session with a mock passport: the server plays the holder for real
-   * (challenge, chip signature, submission) through the verifier live uses. Returns the session
-   * with its result.
+   * Completes a pending session with a mock passport: its emulated chip is relayed through a real
+   * chip relay into the terminal and verifier live uses. Returns the session with its result.
    */
   complete(id: string, params: SessionCompleteParams, options?: RequestOptions): Promise<Session> {
     return this.#api.post(`/v1/test_helpers/sessions/${segment(id)}/complete`, params, options);
