@@ -75,8 +75,9 @@ class RevocationTest {
         assertThat(checked.passed()).isTrue();
         assertThat(checked.skipped()).isFalse();
 
-        // The issuer's CSCA is trusted but has no CRL.
-        VerificationResult noCrl = new DocumentVerifier(TestPki.issuer().trustAnchors(), List.of(), SanctionsList.empty(),
+        // The issuer's CSCA is trusted but has no CRL (the mock issuer's own anchors carry its CRL).
+        TrustAnchors withoutCrl = TrustAnchors.of(List.of(new TrustAnchor(TestPki.issuer().cscaCertificate(), true)), List.of());
+        VerificationResult noCrl = new DocumentVerifier(withoutCrl, List.of(), SanctionsList.empty(),
                 TestPki.CLOCK).verify(proof(DocumentVerifierTest.issue(alg, Defect.NONE), CHALLENGE), CHALLENGE,
                 Rules.defaults());
         assertThat(noCrl.valid()).isTrue();
