@@ -62,6 +62,7 @@ public final class ChipRelayRoutes implements RouteModule {
     @Override
     public void register(RoutesConfig routes, Guard guard) {
         routes.wsBeforeUpgrade(PATH, Upgrades.refusable(ctx -> {
+            guard.holderLimits().acquire(ctx);
             String secret = secret(ctx);
             Environment env = ClientSecrets.environmentOf(secret).orElseThrow();
             String id = ctx.pathParam("id");

@@ -42,6 +42,13 @@ class HolderRateLimitTest {
             HttpApi.Response submission = http.send("POST", "/v1/sessions/" + flooded.id() + "/submission",
                     flooded.secret(), Map.of("dg1", "AA=="), Map.of());
             assertThat(submission.status()).as("submissions spend the same bucket").isEqualTo(429);
+            var relay = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + flooded.secret())
+                    .buildAsync(java.net.URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/v1/sessions/"
+                            + flooded.id() + "/chip"), new java.net.http.WebSocket.Listener() { });
+            org.assertj.core.api.Assertions.assertThatThrownBy(relay::join).as("so does opening a chip relay")
+                    .cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                            e -> assertThat(e.getResponse().statusCode()).isEqualTo(429));
 
             Session other = session(http, account, flow);
             assertThat(challenge(http, other).status()).as("another session has its own bucket").isEqualTo(200);
