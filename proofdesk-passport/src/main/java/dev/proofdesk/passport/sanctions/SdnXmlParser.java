@@ -1,6 +1,13 @@
 package dev.proofdesk.passport.sanctions;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +39,7 @@ final class SdnXmlParser {
         List<SanctionsEntry> out = new ArrayList<>();
         long parsed = 0;
         try {
-            XMLStreamReader r = factory.createXMLStreamReader(in);
+            XMLStreamReader r = factory.createXMLStreamReader(utf8(in));
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sdnEntry")) {
                     SanctionsEntry entry = entry(r, countries);
@@ -47,6 +54,11 @@ final class SdnXmlParser {
             }
             r.close();
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+                throw new IllegalArgumentException("not a readable SDN.XML: it is not UTF-8 text (is it the right file?)", e);
+            }
+            throw new IllegalArgumentException("not a readable SDN.XML: " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a readable SDN.XML: " + e.getMessage(), e);
         }
         progress.accept(parsed);
@@ -70,6 +82,22 @@ final class SdnXmlParser {
             }
             return code;
         }
+    }
+
+    /**
+     * The list is UTF-8 (an optional byte-order mark is skipped). Decoding here rather than in the XML
+     * parser turns a binary file into one clear error, where the parser would also print its own
+     * "[Fatal Error]" line to the console.
+     */
+    private static Reader utf8(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(3);
+        byte[] start = buffered.readNBytes(3);
+        if (!(start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb && (start[2] & 0xff) == 0xbf)) {
+            buffered.reset();
+        }
+        return new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Reads one sdnEntry; null unless it is an individual. */

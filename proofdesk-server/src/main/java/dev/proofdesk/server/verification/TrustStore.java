@@ -159,7 +159,8 @@ public final class TrustStore {
             String fingerprint = HexFormat.of().formatHex(Crypto.sha256(cert.getSubjectPublicKeyInfo().getEncoded()));
             String der = encode(cert.getEncoded());
             var countries = cert.getSubject().getRDNs(BCStyle.C);
-            String country = countries.length > 0 ? countries[0].getFirst().getValue().toString() : "";
+            String country = countries.length > 0
+                    ? countries[0].getFirst().getValue().toString().toUpperCase(java.util.Locale.ROOT) : "";
             store.writeVoid(h -> h.createUpdate("""
                     INSERT INTO trust_anchors (id, country, subject, key_fingerprint, certificate, source, not_after, created_at)
                     VALUES (:id, :country, :subject, :fp, :cert, :source, :notAfter, :now)""")
