@@ -110,10 +110,13 @@ class CliTest {
                 .load(0, dir, url);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
             new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            app.mockIssuer(); // sealed with the shared key, as a server's first start does
         }
         Run again = run("keys", "list", "--env", "test", "--database-url", url, "--master-key-file", keyFile);
         assertThat(again.exit()).as(again.err()).isZero();
-        Run otherKey = run("keys", "list", "--env", "test", "--database-url", url,
+        // Keys are stored hashed, so listing them needs no master key; the first sealed secret a command
+        // opens (here the mock issuer's keys) tells a wrong key apart, before anything is sealed with it.
+        Run otherKey = run("mock-passport", "create", "--database-url", url,
                 "--master-key-file", MasterKeys.file(dir.resolve("other")).toString());
         assertThat(otherKey.exit()).isEqualTo(1);
         assertThat(otherKey.err()).contains("not the one it was sealed with").contains("--master-key-file");

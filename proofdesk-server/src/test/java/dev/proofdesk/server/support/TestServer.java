@@ -68,6 +68,10 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> vars = new HashMap<>();
         vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
         vars.put("PROOFDESK_RATE_LIMIT_LIVE", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_HOLDER", "0");
+        vars.put("PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS", "0");
+        // Nodes sharing a database share its master key.
+        app.config().masterKey().ifPresent(key -> vars.put("PROOFDESK_MASTER_KEY", key));
         vars.putAll(env);
         ServerConfig config = new ConfigLoader(vars).load(0, app.config().dataDir(),
                 app.config().databaseUrl().orElseThrow(() -> new IllegalStateException("nodes share PostgreSQL only")));
