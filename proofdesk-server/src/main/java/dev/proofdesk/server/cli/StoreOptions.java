@@ -21,7 +21,7 @@ public final class StoreOptions {
     @Option(names = "--master-key-file", paramLabel = "FILE",
             description = "File holding the master key (base64 of 32 bytes), the same for the server and every "
                     + "command (env PROOFDESK_MASTER_KEY_FILE, or the key itself in PROOFDESK_MASTER_KEY). Required "
-                    + "with a database URL; the embedded store keeps one in its data directory.")
+                    + "with a database URL; default with the embedded store: DATA_DIR/master.key, made on first start.")
     Path masterKeyFile;
 
     ServerConfig config(Integer port) {

@@ -34,23 +34,23 @@ final class TapCommand extends OperatorCommand implements Callable<Integer> {
     String sessionUrl;
 
     @Option(names = "--client-secret", paramLabel = "cs_…", defaultValue = "${env:PROOFDESK_CLIENT_SECRET}",
-            description = "The session's client secret, when --session-url does not carry it (env PROOFDESK_CLIENT_SECRET).")
+            description = "The session's client secret, when --session-url does not carry it (default: env PROOFDESK_CLIENT_SECRET).")
     String clientSecret;
 
     @Option(names = "--mrz", paramLabel = "MRZ",
-            description = "The machine-readable zone as printed: two lines of 44 characters (passport) or three of 30 (identity card).")
+            description = "The machine-readable zone as printed: two lines of 44 characters (passport) or three of 30 (identity card). Default: none; give one access key.")
     String mrz;
 
-    @Option(names = "--document-number", paramLabel = "N", description = "Document number as in the MRZ (with --birth and --expiry).")
+    @Option(names = "--document-number", paramLabel = "N", description = "Document number as in the MRZ (with --birth and --expiry); default: none.")
     String documentNumber;
 
-    @Option(names = "--birth", paramLabel = "YYMMDD", description = "Date of birth as in the MRZ.")
+    @Option(names = "--birth", paramLabel = "YYMMDD", description = "Date of birth as in the MRZ; default: none.")
     String birth;
 
-    @Option(names = "--expiry", paramLabel = "YYMMDD", description = "Date of expiry as in the MRZ.")
+    @Option(names = "--expiry", paramLabel = "YYMMDD", description = "Date of expiry as in the MRZ; default: none.")
     String expiry;
 
-    @Option(names = "--can", paramLabel = "N", description = "The six-digit card access number printed on identity cards (PACE).")
+    @Option(names = "--can", paramLabel = "N", description = "The six-digit card access number printed on identity cards (PACE); default: none.")
     String can;
 
     @Option(names = "--reader", paramLabel = "NAME",
@@ -63,7 +63,7 @@ final class TapCommand extends OperatorCommand implements Callable<Integer> {
 
     @Option(names = "--emulate", paramLabel = "MOCK_PASSPORT_ID",
             description = "Test mode: relay the emulated chip of this mock passport instead of a card (opened with its MRZ,"
-                    + " or CAN for PACE-only chips, unless an access key is given). Reads the test store (--data-dir / --database-url).")
+                    + " or CAN for PACE-only chips, unless an access key is given). Reads the test store (--data-dir / --database-url). Default: none, a card in a reader.")
     String emulate;
 
     @Override

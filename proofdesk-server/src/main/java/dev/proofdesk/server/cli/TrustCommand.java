@@ -30,7 +30,8 @@ final class TrustCommand {
 
         @Option(names = "--signer-sha256", paramLabel = "HEX", description = "SHA-256 of the DER of the master "
                 + "list's signer certificate or of the CSCA that issued it, as its publisher gives it; that "
-                + "certificate is trusted for master lists from now on.")
+                + "certificate is trusted for master lists from now on. Default: none, so only a signer "
+                + "already trusted for master lists is accepted.")
         String signerSha256;
 
         @Override

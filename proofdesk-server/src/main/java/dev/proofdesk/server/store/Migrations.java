@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * command's run, so the versions Flyway recorded are compared with the bundled ones first.
  */
 final class Migrations {
-    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__[^/]*\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__[^/$]*\\.(?:sql|class)");
 
     private Migrations() {
     }
@@ -86,6 +86,9 @@ final class Migrations {
                 }
                 for (URL url : urls) {
                     for (String file : fileNames(url, location)) {
+                        if (file.contains("$")) {
+                            continue; // a nested class of a Java migration
+                        }
                         Matcher m = VERSIONED.matcher(file);
                         if (!m.matches()) {
                             return Optional.empty();

@@ -83,7 +83,8 @@ class TrustMasterListTest {
     void aMasterListImportsOnlyUnderASignerTheOperatorTrusts(Db db) throws Exception {
         Path dir = Files.createTempDirectory("proofdesk-trust");
         List<String> store = db == Db.SQLITE ? List.of("--data-dir", dir.toString())
-                : List.of("--data-dir", dir.toString(), "--database-url", Postgres.freshDatabase());
+                : List.of("--data-dir", dir.toString(), "--database-url", Postgres.freshDatabase(),
+                        "--master-key-file", dev.proofdesk.server.support.MasterKeys.file(dir).toString());
 
         // Germany's CSCA issues the master-list signer and is itself on the list, as in the German list.
         KeyPair de = ec();
