@@ -75,7 +75,12 @@ public final class RelayClient {
             return new Outcome.Refused("connection_failed", "interrupted while connecting");
         }
         try {
-            send(socket, access(key), timeout);
+            try {
+                send(socket, access(key), timeout);
+            } catch (ChipIoException refusedAtOnce) {
+                // A server that refuses the relay outright (an ended session, another reader) may send
+                // its error frame and close before the access frame gets out: that frame says why.
+            }
             while (true) {
                 long remaining = deadline - System.nanoTime();
                 Object next = remaining <= 0 ? null : inbox.messages.poll(remaining, TimeUnit.NANOSECONDS);
