@@ -43,6 +43,7 @@ final class SignInPages {
             return;
         }
         try {
+            Web.requireStorableText(ctx);
             SignIns.SignedIn signedIn = signIns.signIn(email, ctx.formParam("password"), ctx.ip());
             web.cookies().setSession(ctx, signedIn.token(), SignIns.LIFETIME);
             ctx.redirect(next(next), HttpStatus.SEE_OTHER);

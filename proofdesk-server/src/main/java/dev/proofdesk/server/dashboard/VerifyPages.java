@@ -78,6 +78,7 @@ final class VerifyPages {
     /** Test mode: complete the session with a chosen mock passport, or one created from the form. */
     void completeWithMock(Context ctx) {
         handle(ctx, () -> {
+            Web.requireStorableText(ctx);
             String token = ctx.formParam("token");
             if (ClientSecrets.environmentOf(token).orElse(null) != Environment.TEST) {
                 throw ApiException.testModeOnly("Completing a session with a mock passport");

@@ -5,6 +5,7 @@ import dev.proofdesk.server.dashboard.user.DashboardUser;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.view.Chrome;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.http.Text;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -89,11 +90,22 @@ final class Web {
                     throw new ApiException(403, "csrf_failed", "This form is out of date or did not come from "
                             + "the dashboard. Reload the page and try again.");
                 }
+                if (ctx.method() == HandlerType.POST) {
+                    requireStorableText(ctx);
+                }
                 handler.handle(ctx, visit);
             } catch (ApiException e) {
                 error(ctx, visit, e);
             }
         };
+    }
+
+    /** A form field no store can keep (a NUL character, a broken surrogate) is a 400 naming the field. */
+    static void requireStorableText(Context ctx) {
+        ctx.formParamMap().forEach((field, values) -> values.forEach(value ->
+                Text.problem(value).ifPresent(problem -> {
+                    throw ApiException.validation(field, problem);
+                })));
     }
 
     private boolean csrfValid(Context ctx, String sessionToken) {

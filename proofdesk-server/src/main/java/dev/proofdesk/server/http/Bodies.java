@@ -85,14 +85,14 @@ public final class Bodies {
      */
     private static void checkText(JsonNode node, String path) {
         if (node.isTextual()) {
-            textProblem(node.textValue()).ifPresent(problem -> {
+            Text.problem(node.textValue()).ifPresent(problem -> {
                 throw ApiException.validation(path.isEmpty() ? "body" : path, problem);
             });
         } else if (node.isObject()) {
             for (var field : node.properties()) {
                 String name = field.getKey();
                 String at = path.isEmpty() ? name : path + "." + name;
-                textProblem(name).ifPresent(problem -> {
+                Text.problem(name).ifPresent(problem -> {
                     throw ApiException.validation(path.isEmpty() ? "body" : path, "has a field name that " + problem);
                 });
                 checkText(field.getValue(), at);
@@ -102,22 +102,6 @@ public final class Bodies {
                 checkText(node.get(i), path + "[" + i + "]");
             }
         }
-    }
-
-    static java.util.Optional<String> textProblem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                return java.util.Optional.of("contains a NUL character (\\u0000), which text cannot hold here");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return java.util.Optional.of(String.format("contains an unpaired UTF-16 surrogate (\\u%04X) at "
-                        + "character %d; send valid Unicode", (int) c, i + 1));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     static String path(JsonMappingException e) {

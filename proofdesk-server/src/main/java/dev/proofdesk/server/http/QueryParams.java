@@ -51,7 +51,7 @@ public final class QueryParams {
             } else if (values.size() > 1) {
                 issues.add(new Issue(name, "is given " + values.size() + " times; give it once"));
             } else {
-                Bodies.textProblem(values.getFirst()).ifPresent(problem -> issues.add(new Issue(name, problem)));
+                Text.problem(values.getFirst()).ifPresent(problem -> issues.add(new Issue(name, problem)));
             }
         });
         if (!issues.isEmpty()) {
