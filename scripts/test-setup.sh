@@ -79,7 +79,12 @@ start_postgres() {
 }
 
 pcscd_running() {
-  pgrep -x pcscd >/dev/null 2>&1
+  # A pcscd that was killed but not yet reaped (a zombie) is not running.
+  local pid
+  for pid in $(pgrep -x pcscd 2>/dev/null); do
+    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] && return 0
+  done
+  return 1
 }
 
 # pcscd reads its reader drivers (vpcd) when it starts: restart it when a driver was just installed.
