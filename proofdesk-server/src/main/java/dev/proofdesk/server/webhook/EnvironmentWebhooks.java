@@ -6,7 +6,6 @@ import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.security.MasterKey;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
-import org.eclipse.jetty.client.HttpClient;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +21,7 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DeliveryQueries deliveryQueries = new DeliveryQueries();
     private final Store store;
-    private final HttpClient http;
+    private final WebhookHttp.Lazy http;
     private final Retention retention;
 
     /** Probes answer "does this id exist in the other environment?" for helpful 403s; no data crosses. */
@@ -44,7 +43,7 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         Payloads payloads = new Payloads(shared.json());
         EndpointHealth health = new EndpointHealth(endpointRepo, deliveryRepo, eventLog);
         int workers = env.livemode() ? settings.workersLive() : settings.workersTest();
-        this.http = WebhookHttp.client(env, shared.urls(), settings.extraCaFile(), workers);
+        this.http = new WebhookHttp.Lazy(env, shared.urls(), settings.extraCaFile(), workers);
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
                 payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
                 new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), health, shared.clock(),
@@ -104,10 +103,6 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // stopping: connections still open are dropped either way
-        }
+        http.close();
     }
 }

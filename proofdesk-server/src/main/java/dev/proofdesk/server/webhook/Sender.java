@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * POSTs one signed payload. Redirects are not followed (they count as failures); 15 s timeout. An
@@ -28,11 +29,11 @@ import java.util.concurrent.TimeoutException;
  */
 final class Sender {
     static final int EXCERPT_BYTES = 512;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Duration timeout;
     private final Clock clock;
 
-    Sender(HttpClient client, Duration timeout, Clock clock) {
+    Sender(Supplier<HttpClient> client, Duration timeout, Clock clock) {
         this.client = client;
         this.timeout = timeout;
         this.clock = clock;
@@ -42,7 +43,7 @@ final class Sender {
         long started = System.nanoTime();
         Request request;
         try {
-            request = client.newRequest(url)
+            request = client.get().newRequest(url)
                     .method(HttpMethod.POST)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .headers(h -> headers.forEach(h::put))

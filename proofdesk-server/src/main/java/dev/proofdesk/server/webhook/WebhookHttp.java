@@ -29,6 +29,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The HTTP client of one environment's deliveries: no redirects, optional extra trusted CAs, and
@@ -39,6 +40,45 @@ final class WebhookHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private WebhookHttp() {
+    }
+
+    /**
+     * The client, started on first use: a command that opens the stores and never delivers (every CLI
+     * command) does not pay for a TLS context and a thread pool. An extra CA file is still read at once,
+     * so a bad one stops the server at start instead of at its first delivery.
+     */
+    static final class Lazy implements Supplier<HttpClient>, AutoCloseable {
+        private final Supplier<HttpClient> start;
+        private HttpClient client;
+        private boolean closed;
+
+        Lazy(Environment env, UrlPolicy urls, Optional<Path> extraCaFile, int maxConnectionsPerHost) {
+            extraCaFile.ifPresent(WebhookHttp::sslContext);
+            this.start = () -> client(env, urls, extraCaFile, maxConnectionsPerHost);
+        }
+
+        @Override
+        public synchronized HttpClient get() {
+            if (closed) {
+                throw new IllegalStateException("the webhook HTTP client is closed");
+            }
+            if (client == null) {
+                client = start.get();
+            }
+            return client;
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (client != null) {
+                try {
+                    client.stop();
+                } catch (Exception e) {
+                    // stopping: connections still open are dropped either way
+                }
+            }
+        }
     }
 
     static HttpClient client(Environment env, UrlPolicy urls, Optional<Path> extraCaFile, int maxConnectionsPerHost) {

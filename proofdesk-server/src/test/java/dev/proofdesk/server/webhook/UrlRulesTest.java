@@ -140,7 +140,7 @@ class UrlRulesTest {
         UrlPolicy policy = new UrlPolicy(List.of(), resolver);
         var client = WebhookHttp.client(Environment.TEST, policy, java.util.Optional.empty(), 4);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            Sender sender = new Sender(client, java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
+            Sender sender = new Sender(() -> client, java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
             int port = URI.create(receiver.url("/")).getPort();
 
             // The name exists only in the policy's resolver: the client reaches the receiver through it alone.
