@@ -46,12 +46,15 @@ if [ "$db" = postgres ]; then
   pg_db="proofdesk_relay_$(date +%s)"
   createdb "${pg_admin[@]}" "$pg_db"
   store_args=(--database-url "postgresql://postgres@127.0.0.1:5432/$pg_db")
+  # A database URL needs the master key; the server and the driver (which reads the mock chips) share it.
+  PROOFDESK_MASTER_KEY="$(head -c 32 /dev/urandom | base64)"
+  export PROOFDESK_MASTER_KEY
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -sr); server, database and driver share it"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 echo "== $db: server on $url" >&2
-PROOFDESK_RATE_LIMIT_TEST=0 PROOFDESK_RATE_LIMIT_LIVE=0 "$java" -Xmx256m -Xlog:gc:file="$work/gc.log" \
+PROOFDESK_RATE_LIMIT_TEST=0 PROOFDESK_RATE_LIMIT_LIVE=0 PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS=0 "$java" -Xmx256m -Xlog:gc:file="$work/gc.log" \
   -jar "$server_jar" serve --port "$port" --data-dir "$work/data" "${store_args[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do

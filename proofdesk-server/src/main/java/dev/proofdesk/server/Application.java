@@ -59,7 +59,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -113,7 +112,7 @@ public final class Application implements AutoCloseable {
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), this::mockIssuer,
                 environments.of(Environment.TEST).verification().sanctions(), masterKey, clock, json);
         this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification(),
-                new RelayClient(HttpClient.newHttpClient(), json), this::ownAddress,
+                RelayClient.onFirstUse(json), this::ownAddress,
                 config.relay().readTimeout().plusSeconds(10));
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(database.control(), clock, audit, passwords);

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The reader's side of a chip relay: connects to a session's relay, sends the access key, and
@@ -30,12 +31,41 @@ import java.util.function.Consumer;
  */
 public final class RelayClient {
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final ObjectMapper json;
 
     public RelayClient(HttpClient http, ObjectMapper json) {
+        this(() -> http, json);
+    }
+
+    private RelayClient(Supplier<HttpClient> http, ObjectMapper json) {
         this.http = http;
         this.json = json;
+    }
+
+    /**
+     * A client whose JDK HTTP client (and its TLS context) is made on the first relay: the server
+     * builds one for the test helper at start, and commands that never relay should not pay for it.
+     */
+    public static RelayClient onFirstUse(ObjectMapper json) {
+        return new RelayClient(new Supplier<>() {
+            private volatile HttpClient client;
+
+            @Override
+            public HttpClient get() {
+                HttpClient made = client;
+                if (made == null) {
+                    synchronized (this) {
+                        made = client;
+                        if (made == null) {
+                            made = HttpClient.newHttpClient();
+                            client = made;
+                        }
+                    }
+                }
+                return made;
+            }
+        }, json);
     }
 
     /** How a relay ended. */
@@ -63,7 +93,7 @@ public final class RelayClient {
         Frames inbox = new Frames();
         WebSocket socket;
         try {
-            socket = http.newWebSocketBuilder().connectTimeout(timeout)
+            socket = http.get().newWebSocketBuilder().connectTimeout(timeout)
                     .header("Authorization", "Bearer " + clientSecret)
                     .buildAsync(chipUrl, inbox).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
