@@ -12,77 +12,33 @@
 #        PG_ADMIN="-h 127.0.0.1 -U postgres"  SKIP_BUILD=1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=../scripts/java-home.sh
-. "$root/scripts/java-home.sh"
-find_java_home
-java="$JAVA_HOME/bin/java"
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
 clients="${CLIENTS:-64}"
 duration="${DURATION:-30s}"
 warmup="${WARMUP:-10s}"
-pg_admin=(${PG_ADMIN:--h 127.0.0.1 -U postgres})
 databases=("$@")
 [ ${#databases[@]} -gt 0 ] || databases=(sqlite postgres)
 
 cd "$root"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "building…" >&2
-  ./mvnw -q -B -DskipTests -pl proofdesk-bench -am package >&2
-fi
-bench_jar="$root/proofdesk-bench/target/proofdesk-bench.jar"
-server_jar="$root/proofdesk-server/target/proofdesk.jar"
-
+bench_build
 work="$(mktemp -d -t proofdesk-bench.XXXXXX)"
-server_pid=""
-pg_db=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" || true; fi
-  if [ -n "$pg_db" ]; then dropdb "${pg_admin[@]}" --if-exists --force "$pg_db" || true; fi
+  bench_stop_server
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# Peak heap before a collection and the largest heap left after one, from the server's GC log.
-heap_summary() {
-  python3 - "$1" <<'PY'
-import re, sys
-before, after, gcs = 0, 0, 0
-for line in open(sys.argv[1]):
-    m = re.search(r'Pause.*? (\d+)M->(\d+)M\((\d+)M\)', line)
-    if m:
-        gcs += 1
-        before, after = max(before, int(m[1])), max(after, int(m[2]))
-print(f"heap: peak used {before} MB (before a GC), at most {after} MB live after a GC, {gcs} GC pauses, -Xmx256m")
-PY
-}
-
 run_one() {
-  local db="$1" dir="$work/$db" port url store_args=() raw_target=()
-  mkdir -p "$dir"
-  port="$(free_port)"
-  url="http://127.0.0.1:$port"
+  local db="$1" dir="$work/$db" url key raw_target=()
+  bench_start_server "$db" "$dir"
+  url="$server_url"
+  key="$server_key"
   if [ "$db" = postgres ]; then
-    pg_db="proofdesk_bench_$(date +%s)"
-    createdb "${pg_admin[@]}" "$pg_db"
-    (umask 077; head -c 32 /dev/urandom | base64 >"$dir/master.key")
-    store_args=(--database-url "postgresql://postgres@127.0.0.1:5432/$pg_db" --master-key-file "$dir/master.key")
     raw_target=(--jdbc-url "jdbc:postgresql://127.0.0.1:5432/$pg_db?user=postgres&currentSchema=test")
   else
     raw_target=(--sqlite "$dir/data/test.db")
   fi
-  echo "== $db: server on $url" >&2
-  PROOFDESK_RATE_LIMIT_TEST=0 PROOFDESK_RATE_LIMIT_LIVE=0 "$java" -Xmx256m -Xlog:gc:file="$dir/gc.log" \
-    -jar "$server_jar" serve --port "$port" --data-dir "$dir/data" "${store_args[@]}" >"$dir/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -sf "$url/readyz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  local key
-  key="$(grep -o 'sk_test_[A-Za-z0-9]*' "$dir/server.log" | head -1)"
-  [ -n "$key" ] || { echo "no first-start key in the server log" >&2; cat "$dir/server.log" >&2; exit 1; }
 
   local jfr_file="" jfr_pid=""
   if [ -n "${PROFILE:-}" ]; then
@@ -101,7 +57,7 @@ run_one() {
       --duration "$duration" --warmup "$warmup" --name "sessions-$db"
   fi
   "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info | sed -n '2,3p' | sed 's/^/  at end: /'
-  heap_summary "$dir/gc.log"
+  bench_heap_summary "$dir/gc.log"
   if [ -n "$jfr_file" ]; then
     wait "$jfr_pid"
     sleep 2
@@ -113,13 +69,13 @@ run_one() {
   kill "$server_pid"; wait "$server_pid" || true; server_pid=""
 
   if [ "${WORKLOAD:-sessions}" = completions ]; then
-    if [ -n "$pg_db" ]; then dropdb "${pg_admin[@]}" --force "$pg_db"; pg_db=""; fi
+    bench_stop_server
     return
   fi
   echo "== $db: raw JDBC inserts" >&2
   "$java" -jar "$bench_jar" raw-inserts "${raw_target[@]}" --clients "$clients" --duration "$duration" \
     --warmup "$warmup" --name "raw-inserts-$db"
-  if [ -n "$pg_db" ]; then dropdb "${pg_admin[@]}" --force "$pg_db"; pg_db=""; fi
+  bench_stop_server
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -sr); server, database and driver share it"
