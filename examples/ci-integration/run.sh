@@ -14,9 +14,9 @@ cd "$root"
 ./mvnw -q -B -DskipTests -pl proofdesk-sdk,proofdesk-server -am install >&2
 jar="$root/proofdesk-server/target/proofdesk.jar"
 work="$(mktemp -d)"
-port="${PROOFDESK_EXAMPLE_PORT:-18089}"
-server_pid=""
 listen_pid=""
+# shellcheck source=../server.sh
+. "$root/examples/server.sh"
 cleanup() {
   [ -n "$listen_pid" ] && kill "$listen_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
@@ -25,25 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PROOFDESK_DATA_DIR="$work/data" "$JAVA_HOME/bin/java" -jar "$jar" serve --port "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  grep -q "Proofdesk listening" "$work/server.log" && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-export PROOFDESK_API_URL="http://localhost:$port"
-PROOFDESK_API_KEY="$(sed -n 's/^ *\(sk_test_[A-Za-z0-9_]*\) *$/\1/p' "$work/server.log" | head -1)"
-export PROOFDESK_API_KEY
-[ -n "$PROOFDESK_API_KEY" ] || { echo "no test key in the server's first-start output" >&2; exit 1; }
-
-flow="$(curl -fsS -X POST "$PROOFDESK_API_URL/v1/flows" -H "Authorization: Bearer $PROOFDESK_API_KEY" \
-  -H 'Content-Type: application/json' \
-  -d '{"name":"CI example","product":"age_verification","rules":{"minimumAge":18},"disclosures":{"nationality":true}}')"
-PROOFDESK_FLOW_ID="$(printf '%s' "$flow" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
-export PROOFDESK_FLOW_ID
-curl -fsS -X POST "$PROOFDESK_API_URL/v1/flows/$PROOFDESK_FLOW_ID/publish" \
-  -H "Authorization: Bearer $PROOFDESK_API_KEY" >/dev/null
+example_server "${PROOFDESK_EXAMPLE_PORT:-18089}"
 
 PROOFDESK_WEBHOOK_SECRET="$("$JAVA_HOME/bin/java" -jar "$jar" listen --print-secret)"
 export PROOFDESK_WEBHOOK_SECRET

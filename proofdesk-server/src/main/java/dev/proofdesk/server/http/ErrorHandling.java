@@ -57,8 +57,27 @@ final class ErrorHandling {
 
     /** Every error has the same four fields; {@code details} is an empty object when there is nothing more. */
     static void render(Context ctx, ApiException e) {
+        readUnreadBody(ctx, e);
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(envelope(ctx, e));
+    }
+
+    /**
+     * A request refused before its body was read (a 415, a bad key, an unknown query parameter) would
+     * leave the body unread, and the server might then drop the connection after the answer without
+     * saying so, racing a client that sends its next request on it. Reading the body first (it is
+     * within the size limit, or the refusal is the 413) keeps the connection good.
+     */
+    private static void readUnreadBody(Context ctx, ApiException e) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody || e.status() == 413 || e.status() >= 500) {
+            return;
+        }
+        try {
+            ctx.bodyAsBytes();
+        } catch (RuntimeException unreadable) {
+            // too large or cut off: the connection is closed either way
+        }
     }
 
     /**
