@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CreditsCommand {
 
     static CreditLedger ledger(Application app) {
-        return app.environments().of(Environment.LIVE).credits().orElseThrow();
+        return app.environment(Environment.LIVE).credits().orElseThrow();
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true,
@@ -59,7 +59,7 @@ final class CreditsCommand {
             long[] balance = withApp(app -> {
                 String id = accountId(app);
                 return new long[] {ledger(app).balance(id),
-                        app.environments().of(Environment.LIVE).sessions().reservedCredits(id)};
+                        app.environment(Environment.LIVE).sessions().reservedCredits(id)};
             });
             out().println(balance[0]);
             err().println("credits available; " + balance[1] + " more are held by live sessions in progress.");

@@ -1,10 +1,11 @@
 package dev.proofdesk.server.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.dashboard.user.SignIns;
+import dev.proofdesk.server.environment.EnvironmentServices;
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.store.Environment;
@@ -64,8 +65,8 @@ public final class DashboardRoutes implements RouteModule {
         WebhookPages webhooks = new WebhookPages(web, audit);
         CreditsPage credits = new CreditsPage(web, services.clock());
         OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
-        VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
-                services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
+        VerifyPages verify = new VerifyPages(services.environments().each(EnvironmentServices::holder),
+                services.mockPassports(), services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
 
         routes.get("/dashboard/assets/{file}", assets::serve);
         routes.get("/dashboard", signIn::root);

@@ -1,9 +1,9 @@
 package dev.proofdesk.server.dashboard;
 
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.dashboard.user.DashboardUser;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.view.Chrome;
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.http.Text;
 import dev.proofdesk.server.store.Environment;

@@ -47,6 +47,16 @@ public final class Guard {
         return secured(QueryParams.NONE, handler);
     }
 
+    /** A route that takes no query parameters and gets the service of the caller's environment. */
+    public <S> Handler secured(PerEnvironment<S> services, EnvironmentHandler<S> handler) {
+        return secured(QueryParams.NONE, services, handler);
+    }
+
+    /** A route that takes these query parameters and gets the service of the caller's environment. */
+    public <S> Handler secured(QueryParams query, PerEnvironment<S> services, EnvironmentHandler<S> handler) {
+        return secured(query, (ctx, caller) -> handler.handle(ctx, caller, services.of(caller.environment())));
+    }
+
     /** A route that takes these query parameters and no others. */
     public Handler secured(QueryParams query, SecuredHandler handler) {
         return ctx -> {
