@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Cli.Run;
