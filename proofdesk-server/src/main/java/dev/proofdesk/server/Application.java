@@ -13,6 +13,7 @@ import dev.proofdesk.server.dashboard.DashboardRoutes;
 import dev.proofdesk.server.dashboard.user.PasswordHasher;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.user.UserService;
+import dev.proofdesk.server.environment.EnvironmentMismatch;
 import dev.proofdesk.server.environment.EnvironmentServices;
 import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.event.EventLog;
@@ -133,9 +134,6 @@ public final class Application implements AutoCloseable {
     }
 
     private Environments buildEnvironments() {
-        Map<Environment, FlowService> flows = new java.util.EnumMap<>(Environment.class);
-        Map<Environment, SessionService> sessions = new java.util.EnumMap<>(Environment.class);
-        Map<Environment, EnvironmentWebhooks> webhooks = new java.util.EnumMap<>(Environment.class);
         var sharedWebhooks = new EnvironmentWebhooks.Shared(masterKey, database.control(),
                 new UrlPolicy(config.webhooks().allowedCidrs(), HostResolver.system()), config.webhooks(), json, clock);
         List<EnvironmentServices> bundles = new ArrayList<>();
@@ -144,22 +142,13 @@ public final class Application implements AutoCloseable {
             EventLog events = new EventLog(store, clock, json);
             Optional<CreditLedger> credits = credits(env, store, events);
             SessionBilling billing = credits.<SessionBilling>map(c -> c).orElse(SessionBilling.NONE);
-            EnvironmentWebhooks hooks = new EnvironmentWebhooks(store, events, sharedWebhooks,
-                    new EnvironmentWebhooks.Probes(
-                            (account, id) -> webhooks.get(env.other()).endpoints().existsHere(account, id),
-                            (account, id) -> webhooks.get(env.other()).events().existsHere(account, id)));
-            webhooks.put(env, hooks);
+            EnvironmentWebhooks hooks = new EnvironmentWebhooks(store, events, sharedWebhooks);
             if (env == Environment.TEST) {
                 events.addSink(listening.sink());
             }
-            // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
-            FlowService flowService = new FlowService(store, events, clock, json,
-                    (account, id) -> flows.get(env.other()).existsHere(account, id));
+            FlowService flowService = new FlowService(store, events, clock, json);
             SessionService sessionService = new SessionService(store, flowService, events, billing,
-                    clientSecrets, clock, json, config.productCosts(), baseUrl::get,
-                    (account, id) -> sessions.get(env.other()).existsHere(account, id));
-            flows.put(env, flowService);
-            sessions.put(env, sessionService);
+                    clientSecrets, clock, json, config.productCosts(), baseUrl::get);
             HolderSessions holder = new HolderSessions(store, sessionService, flowService, events, billing,
                     clientSecrets, clock);
             // Test trusts only the deployment's mock CSCA and screens against the built-in list; live trusts
@@ -190,10 +179,12 @@ public final class Application implements AutoCloseable {
         mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Bodies bodies = new Bodies(json);
+        EnvironmentMismatch mismatch = new EnvironmentMismatch(environments);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
                 Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
                 Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)),
-                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency);
+                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency,
+                mismatch);
         List<RouteModule> modules = new ArrayList<>(List.of(
                 new FlowRoutes(environments.each(EnvironmentServices::flows), bodies),
                 new SessionRoutes(environments.each(EnvironmentServices::sessions), bodies),
@@ -203,8 +194,8 @@ public final class Application implements AutoCloseable {
                 new TestHelperRoutes(environments.each(EnvironmentServices::sessions), mockPassports, mockHolder,
                         clientSecrets, bodies),
                 new BalanceRoutes(environments.each(s -> new Balances(s.credits(), s.sessions()::reservedCredits))),
-                new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
-                        mockPassports, mockHolder, json, apiKeys, baseUrl::get,
+                new DashboardRoutes(new DashboardRoutes.Services(environments, mismatch, signIns, database.control(),
+                        audit, mockPassports, mockHolder, json, apiKeys, baseUrl::get,
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
                 new WebhookRoutes(environments.each(EnvironmentServices::webhooks), bodies),
                 new EventRoutes(environments.each(s -> s.webhooks().events()), bodies, listening)));

@@ -7,6 +7,7 @@ import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.environment.EnvironmentServices;
 import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class DashboardRoutes implements RouteModule {
     /** Everything the pages need from the composition root. */
-    public record Services(Environments environments, SignIns signIns, Store control, AuditLog auditLog,
+    public record Services(Environments environments, NotFoundTranslator notFound, SignIns signIns, Store control, AuditLog auditLog,
                            MockPassportService mockPassports, MockHolder mockHolder, ObjectMapper json,
                            ApiKeyService apiKeys, Supplier<String> baseUrl, boolean publicUrlIsHttps, Clock clock) {
     }
@@ -51,7 +52,8 @@ public final class DashboardRoutes implements RouteModule {
     public void register(RoutesConfig routes, Guard guard) {
         Templates templates = new Templates();
         Cookies cookies = new Cookies(services.publicUrlIsHttps());
-        Web web = new Web(services.signIns(), services.environments(), templates, cookies, SECTIONS);
+        Web web = new Web(services.signIns(), services.environments(), services.notFound(), templates, cookies,
+                SECTIONS);
         Audit audit = new Audit(services.control(), services.auditLog());
         Assets assets = new Assets();
         SignInPages signIn = new SignInPages(services.signIns(), web);

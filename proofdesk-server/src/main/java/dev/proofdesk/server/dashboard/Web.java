@@ -5,6 +5,8 @@ import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.view.Chrome;
 import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.NotFoundException;
+import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.Text;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.http.Context;
@@ -38,13 +40,16 @@ final class Web {
 
     private final SignIns signIns;
     private final Environments environments;
+    private final NotFoundTranslator notFound;
     private final Templates templates;
     private final Cookies cookies;
     private final List<Section> sections;
 
-    Web(SignIns signIns, Environments environments, Templates templates, Cookies cookies, List<Section> sections) {
+    Web(SignIns signIns, Environments environments, NotFoundTranslator notFound, Templates templates, Cookies cookies,
+        List<Section> sections) {
         this.signIns = signIns;
         this.environments = environments;
+        this.notFound = notFound;
         this.templates = templates;
         this.cookies = cookies;
         this.sections = List.copyOf(sections);
@@ -94,6 +99,8 @@ final class Web {
                     requireStorableText(ctx);
                 }
                 handler.handle(ctx, visit);
+            } catch (NotFoundException e) {
+                error(ctx, visit, env == null ? e : notFound.translate(env, visit.accountId(), e));
             } catch (ApiException e) {
                 error(ctx, visit, e);
             }
