@@ -3,7 +3,6 @@ package dev.proofdesk.server.cli;
 import dev.proofdesk.server.Application;
 import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.billing.LedgerEntry;
-import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +94,7 @@ final class CreditsCommand {
                 }
                 return rows;
             } catch (IOException | UncheckedIOException e) {
-                throw ApiException.validation("--output", "cannot write " + output + ": " + e.getMessage());
+                throw new InvalidArgumentException(spec, "--output", "cannot write " + output + ": " + e.getMessage());
             }
         }
 
