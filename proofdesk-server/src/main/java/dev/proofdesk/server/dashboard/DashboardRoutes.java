@@ -6,6 +6,7 @@ import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.environment.EnvironmentServices;
 import dev.proofdesk.server.environment.Environments;
+import dev.proofdesk.server.http.ErrorPages;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.RouteModule;
@@ -17,6 +18,7 @@ import io.javalin.config.RoutesConfig;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,14 +45,19 @@ public final class DashboardRoutes implements RouteModule {
             new Web.Section("audit", "Audit log", null));
 
     private final Services services;
+    private final Templates templates = new Templates();
 
     public DashboardRoutes(Services services) {
         this.services = services;
     }
 
     @Override
+    public Optional<ErrorPages> errorPages() {
+        return Optional.of(new PageErrors(templates));
+    }
+
+    @Override
     public void register(RoutesConfig routes, Guard guard) {
-        Templates templates = new Templates();
         Cookies cookies = new Cookies(services.publicUrlIsHttps());
         Web web = new Web(services.signIns(), services.environments(), services.notFound(), templates, cookies,
                 SECTIONS);

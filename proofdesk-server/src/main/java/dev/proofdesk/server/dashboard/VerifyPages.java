@@ -229,14 +229,18 @@ final class VerifyPages {
             work.run();
         } catch (ApiException e) {
             e.headers().forEach(ctx::header);
-            String message = switch (e.status()) {
-                case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
-                case 404 -> "There is no such verification.";
-                case 429 -> "Too many requests for this verification just now. Wait "
-                        + e.headers().getOrDefault("Retry-After", "a few") + " seconds, then reload the page.";
-                default -> e.getMessage();
-            };
-            templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", message));
+            templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", problem(e)));
         }
+    }
+
+    /** A refusal as the person holding the link can act on it. */
+    static String problem(ApiException e) {
+        return switch (e.status()) {
+            case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
+            case 404 -> "There is no such verification.";
+            case 429 -> "Too many requests for this verification just now. Wait "
+                    + e.headers().getOrDefault("Retry-After", "a few") + " seconds, then reload the page.";
+            default -> e.getMessage();
+        };
     }
 }

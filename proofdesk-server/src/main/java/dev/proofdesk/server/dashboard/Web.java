@@ -165,15 +165,19 @@ final class Web {
     }
 
     void error(Context ctx, Visit visit, ApiException e) {
-        String title = switch (e.status()) {
+        e.headers().forEach(ctx::header);
+        render(ctx, visit, e.status(), title(e.status()), "error.jte", Map.of("message", e.getMessage(),
+                "back", visit.base() + (visit.section().isEmpty() ? "" : "/" + visit.section())));
+    }
+
+    /** The heading of an error page. */
+    static String title(int status) {
+        return switch (status) {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Cannot do that now";
             case 429 -> "Slow down";
-            default -> e.status() >= 500 ? "Something went wrong" : "Cannot do that";
+            default -> status >= 500 ? "Something went wrong" : "Cannot do that";
         };
-        e.headers().forEach(ctx::header);
-        render(ctx, visit, e.status(), title, "error.jte", Map.of("message", e.getMessage(),
-                "back", visit.base() + (visit.section().isEmpty() ? "" : "/" + visit.section())));
     }
 }
