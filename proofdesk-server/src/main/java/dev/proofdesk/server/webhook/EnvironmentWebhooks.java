@@ -40,8 +40,9 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         int workers = env.livemode() ? settings.workersLive() : settings.workersTest();
         this.http = new WebhookHttp.Lazy(env, shared.urls(), settings.extraCaFile(), workers);
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
-                payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
-                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), health, shared.clock(),
+                payloads, new Attempts(new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
+                        new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.clock()),
+                health, shared.clock(),
                 new Dispatcher.Settings(workers, settings.perEndpointConcurrency(), settings.lease(),
                         settings.pollInterval()));
         OutboxSink outbox = new OutboxSink(endpointRepo, deliveryRepo,
