@@ -5,6 +5,7 @@ import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.billing.BalanceRoutes;
+import dev.proofdesk.server.billing.Balances;
 import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.config.ServerConfig;
@@ -12,6 +13,9 @@ import dev.proofdesk.server.dashboard.DashboardRoutes;
 import dev.proofdesk.server.dashboard.user.PasswordHasher;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.user.UserService;
+import dev.proofdesk.server.environment.EnvironmentMismatch;
+import dev.proofdesk.server.environment.EnvironmentServices;
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.flow.FlowRoutes;
 import dev.proofdesk.server.flow.FlowService;
@@ -110,7 +114,7 @@ public final class Application implements AutoCloseable {
         this.listening = new Listening(masterKey, clock);
         this.environments = buildEnvironments();
         this.mockPassports = new MockPassportService(database.environment(Environment.TEST), this::mockIssuer,
-                environments.of(Environment.TEST).verification().sanctions(), masterKey, clock, json);
+                environments.of(Environment.TEST).sanctions(), masterKey, clock, json);
         this.mockHolder = new MockHolder(mockPassports, environments.of(Environment.TEST).verification(),
                 RelayClient.onFirstUse(json), this::ownAddress,
                 config.relay().readTimeout().plusSeconds(10));
@@ -129,9 +133,6 @@ public final class Application implements AutoCloseable {
     }
 
     private Environments buildEnvironments() {
-        Map<Environment, FlowService> flows = new java.util.EnumMap<>(Environment.class);
-        Map<Environment, SessionService> sessions = new java.util.EnumMap<>(Environment.class);
-        Map<Environment, EnvironmentWebhooks> webhooks = new java.util.EnumMap<>(Environment.class);
         var sharedWebhooks = new EnvironmentWebhooks.Shared(masterKey, database.control(),
                 new UrlPolicy(config.webhooks().allowedCidrs(), HostResolver.system()), config.webhooks(), json, clock);
         List<EnvironmentServices> bundles = new ArrayList<>();
@@ -140,42 +141,28 @@ public final class Application implements AutoCloseable {
             EventLog events = new EventLog(store, clock, json);
             Optional<CreditLedger> credits = credits(env, store, events);
             SessionBilling billing = credits.<SessionBilling>map(c -> c).orElse(SessionBilling.NONE);
-            EnvironmentWebhooks hooks = new EnvironmentWebhooks(store, events, sharedWebhooks,
-                    new EnvironmentWebhooks.Probes(
-                            (account, id) -> webhooks.get(env.other()).endpoints().existsHere(account, id),
-                            (account, id) -> webhooks.get(env.other()).events().existsHere(account, id)));
-            webhooks.put(env, hooks);
+            EnvironmentWebhooks hooks = new EnvironmentWebhooks(store, events, sharedWebhooks);
             if (env == Environment.TEST) {
                 events.addSink(listening.sink());
             }
-            // Mismatch probes only ask "does this id exist there for this account?": no data crosses.
-            FlowService flowService = new FlowService(store, events, clock, json,
-                    (account, id) -> flows.get(env.other()).existsHere(account, id));
+            FlowService flowService = new FlowService(store, events, clock, json);
             SessionService sessionService = new SessionService(store, flowService, events, billing,
-                    clientSecrets, clock, json, config.productCosts(), baseUrl::get,
-                    (account, id) -> sessions.get(env.other()).existsHere(account, id));
-            flows.put(env, flowService);
-            sessions.put(env, sessionService);
+                    clientSecrets, clock, json, config.productCosts(), baseUrl::get);
             HolderSessions holder = new HolderSessions(store, sessionService, flowService, events, billing,
                     clientSecrets, clock);
-            bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService,
-                    verification(env, store, holder), credits, hooks));
+            // Test trusts only the deployment's mock CSCA and screens against the built-in list; live trusts
+            // only imported anchors, and knows the mock CSCA's key solely to name a mock document as such.
+            boolean test = env == Environment.TEST;
+            TrustStore trust = new TrustStore(store, clock,
+                    test ? () -> mockIssuer().trustAnchors() : TrustAnchors::empty);
+            SanctionsStore sanctions = new SanctionsStore(store, clock, json,
+                    test ? SanctionsList::testEnvironment : SanctionsList::empty);
+            VerificationService verification = new VerificationService(holder, trust, sanctions,
+                    test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock, json);
+            bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService, holder,
+                    verification, trust, sanctions, credits, hooks));
         }
         return new Environments(bundles.get(0), bundles.get(1));
-    }
-
-    /**
-     * Test trusts only the deployment's mock CSCA and screens against the built-in list; live trusts
-     * only imported anchors, and knows the mock CSCA's key solely to name a mock document as such.
-     */
-    private VerificationService verification(Environment env, Store store, HolderSessions holder) {
-        boolean test = env == Environment.TEST;
-        TrustStore trust = new TrustStore(store, clock,
-                test ? () -> mockIssuer().trustAnchors() : TrustAnchors::empty);
-        SanctionsStore sanctions = new SanctionsStore(store, clock, json,
-                test ? SanctionsList::testEnvironment : SanctionsList::empty);
-        return new VerificationService(holder, trust, sanctions,
-                test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock, json);
     }
 
     /** Live sessions cost credits; test has no ledger, so its sessions are billed by {@code NONE}. */
@@ -191,22 +178,26 @@ public final class Application implements AutoCloseable {
         mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Bodies bodies = new Bodies(json);
+        EnvironmentMismatch mismatch = new EnvironmentMismatch(environments);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
                 Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
                 Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)),
-                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency);
+                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency,
+                mismatch);
         List<RouteModule> modules = new ArrayList<>(List.of(
-                new FlowRoutes(environments, bodies),
-                new SessionRoutes(environments, bodies),
-                new HolderRoutes(env -> environments.of(env).verification(), bodies),
-                new ChipRelayRoutes(env -> environments.of(env).verification(), new ChipTerminal(), config.relay(), json),
-                new TestHelperRoutes(environments, mockPassports, mockHolder, clientSecrets, bodies),
-                new BalanceRoutes(environments),
-                new DashboardRoutes(new DashboardRoutes.Services(environments, signIns, database.control(), audit,
-                        mockPassports, mockHolder, json, apiKeys, baseUrl::get,
+                new FlowRoutes(environments.each(EnvironmentServices::flows), bodies),
+                new SessionRoutes(environments.each(EnvironmentServices::sessions), bodies),
+                new HolderRoutes(environments.each(EnvironmentServices::verification)::of, bodies),
+                new ChipRelayRoutes(environments.each(EnvironmentServices::verification)::of, new ChipTerminal(),
+                        config.relay(), json),
+                new TestHelperRoutes(environments.each(EnvironmentServices::sessions), mockPassports, mockHolder,
+                        clientSecrets, bodies),
+                new BalanceRoutes(environments.each(s -> new Balances(s.credits(), s.sessions()::reservedCredits))),
+                new DashboardRoutes(new DashboardRoutes.Services(environments, mismatch, signIns, database.control(),
+                        audit, mockPassports, mockHolder, json, apiKeys, baseUrl::get,
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
-                new WebhookRoutes(environments, bodies),
-                new EventRoutes(environments, bodies, listening)));
+                new WebhookRoutes(environments.each(EnvironmentServices::webhooks), bodies),
+                new EventRoutes(environments.each(s -> s.webhooks().events()), bodies, listening)));
         modules.add(new SystemRoutes(database::healthy, metrics, config.metricsToken(), json, List.copyOf(modules)));
         server = ApiServer.create(config.bind(), config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
@@ -291,8 +282,9 @@ public final class Application implements AutoCloseable {
         return apiKeys;
     }
 
-    public Environments environments() {
-        return environments;
+    /** The services of one environment, for commands and tests that act on an environment directly. */
+    public EnvironmentServices environment(Environment environment) {
+        return environments.of(environment);
     }
 
     public MockPassportService mockPassports() {

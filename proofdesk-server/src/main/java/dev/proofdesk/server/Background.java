@@ -1,5 +1,6 @@
 package dev.proofdesk.server;
 
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.http.Idempotency;
 import dev.proofdesk.server.store.Database;
 import dev.proofdesk.server.store.Environment;
@@ -41,7 +42,7 @@ final class Background implements AutoCloseable {
                 while (environments.of(env).sessions().expireDue(500) == 500) {
                     // keep going while full batches come back
                 }
-                environments.of(env).verification().holder().recoverInterrupted(100);
+                environments.of(env).holder().recoverInterrupted(100);
             } catch (RuntimeException e) {
                 LOG.warn("expiring {} sessions failed; will retry", env.id(), e);
             }

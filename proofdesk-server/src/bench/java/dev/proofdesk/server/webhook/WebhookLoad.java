@@ -141,12 +141,12 @@ public final class WebhookLoad {
 
     private Target target(Application app, String base, boolean withHanging) {
         String account = app.accounts().create("bench").id();
-        var webhooks = app.environments().of(Environment.TEST).webhooks();
+        var webhooks = app.environment(Environment.TEST).webhooks();
         webhooks.endpoints().create(account, new EndpointInput(base + "/healthy", "healthy", null));
         if (withHanging) {
             webhooks.endpoints().create(account, new EndpointInput(base + "/hanging", "hanging", null));
         }
-        var env = app.environments().of(Environment.TEST);
+        var env = app.environment(Environment.TEST);
         return new Target(env.store(), env.events(), account);
     }
 

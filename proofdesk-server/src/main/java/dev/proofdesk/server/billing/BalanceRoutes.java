@@ -1,17 +1,16 @@
 package dev.proofdesk.server.billing;
 
-import dev.proofdesk.server.EnvironmentServices;
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.PerEnvironment;
 import dev.proofdesk.server.http.RouteModule;
 import io.javalin.config.RoutesConfig;
 
 /** {@code GET /v1/balance}: the live key's credits, or in test a note that billing does not apply. */
 public final class BalanceRoutes implements RouteModule {
-    private final Environments environments;
+    private final PerEnvironment<Balances> balances;
 
-    public BalanceRoutes(Environments environments) {
-        this.environments = environments;
+    public BalanceRoutes(PerEnvironment<Balances> balances) {
+        this.balances = balances;
     }
 
     @Override
@@ -21,12 +20,7 @@ public final class BalanceRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.get("/v1/balance", guard.secured((ctx, caller) -> {
-            EnvironmentServices env = environments.of(caller);
-            ctx.json(env.credits()
-                    .map(credits -> Balance.live(credits.balance(caller.accountId()),
-                            env.sessions().reservedCredits(caller.accountId())))
-                    .orElseGet(Balance::test));
-        }));
+        routes.get("/v1/balance", guard.secured(balances, (ctx, caller, balances) ->
+                ctx.json(balances.of(caller.accountId()))));
     }
 }

@@ -1,7 +1,8 @@
 package dev.proofdesk.server.cli;
 
-import dev.proofdesk.server.error.ApiException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How commands that talk to a running server find it: its URL and a test secret key. */
 final class ApiOptions {
@@ -13,15 +14,18 @@ final class ApiOptions {
             description = "The server's base URL; default: $PROOFDESK_API_URL, else http://localhost:8080.")
     String apiUrl;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     String key() {
         String key = apiKey != null ? apiKey : System.getenv("PROOFDESK_API_KEY");
         if (key == null || key.isBlank()) {
-            throw ApiException.validation("--api-key", "is required (or set PROOFDESK_API_KEY): a test secret key "
-                    + "sk_test_…, e.g. from 'proofdesk keys create --env test'");
+            throw new InvalidArgumentException(command, "--api-key", "is required (or set PROOFDESK_API_KEY): a test "
+                    + "secret key sk_test_…, e.g. from 'proofdesk keys create --env test'");
         }
         if (!key.startsWith("sk_test_")) {
-            throw ApiException.validation("--api-key", "must be a test secret key (sk_test_…): this command "
-                    + "works on test data only");
+            throw new InvalidArgumentException(command, "--api-key", "must be a test secret key (sk_test_…): this "
+                    + "command works on test data only");
         }
         return key.trim();
     }

@@ -1,7 +1,7 @@
 package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 

@@ -3,7 +3,6 @@ package dev.proofdesk.server.cli;
 import dev.proofdesk.server.Application;
 import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.billing.LedgerEntry;
-import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CreditsCommand {
 
     static CreditLedger ledger(Application app) {
-        return app.environments().of(Environment.LIVE).credits().orElseThrow();
+        return app.environment(Environment.LIVE).credits().orElseThrow();
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true,
@@ -59,7 +58,7 @@ final class CreditsCommand {
             long[] balance = withApp(app -> {
                 String id = accountId(app);
                 return new long[] {ledger(app).balance(id),
-                        app.environments().of(Environment.LIVE).sessions().reservedCredits(id)};
+                        app.environment(Environment.LIVE).sessions().reservedCredits(id)};
             });
             out().println(balance[0]);
             err().println("credits available; " + balance[1] + " more are held by live sessions in progress.");
@@ -95,7 +94,7 @@ final class CreditsCommand {
                 }
                 return rows;
             } catch (IOException | UncheckedIOException e) {
-                throw ApiException.validation("--output", "cannot write " + output + ": " + e.getMessage());
+                throw new InvalidArgumentException(spec, "--output", "cannot write " + output + ": " + e.getMessage());
             }
         }
 

@@ -3,7 +3,6 @@ package dev.proofdesk.server.cli;
 import dev.proofdesk.server.apikey.ApiKey;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.apikey.KeyKind;
-import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +45,7 @@ final class KeysCommand {
             KeyKind kind = switch (type.toLowerCase(Locale.ROOT)) {
                 case "secret" -> KeyKind.SECRET;
                 case "publishable" -> KeyKind.PUBLISHABLE;
-                default -> throw ApiException.validation("--type", "must be secret or publishable");
+                default -> throw new InvalidArgumentException(spec, "--type", "must be secret or publishable");
             };
             Environment environment = env(env);
             String secret = withApp(app -> app.apiKeys().create(accountId(app), environment, kind, "cli").secret());
@@ -98,6 +97,26 @@ final class KeysCommand {
             out().println(created.secret());
             return 0;
         }
+
+        private Duration parseDuration(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.equals("0")) {
+                    return Duration.ZERO;
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new NumberFormatException();
+                };
+            } catch (RuntimeException e) {
+                throw new InvalidArgumentException(spec, "--grace",
+                        "'" + text + "' is not a duration; use e.g. 0, 30m, 24h or 7d");
+            }
+        }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key immediately.")
@@ -110,25 +129,6 @@ final class KeysCommand {
             ApiKey key = withApp(app -> app.apiKeys().revoke(accountId(app), keyId, "cli"));
             spec.commandLine().getErr().println("Revoked " + key.redacted() + " (" + key.id() + ").");
             return 0;
-        }
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.equals("0")) {
-                return Duration.ZERO;
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw ApiException.validation("--grace", "'" + text + "' is not a duration; use e.g. 0, 30m, 24h or 7d");
         }
     }
 }

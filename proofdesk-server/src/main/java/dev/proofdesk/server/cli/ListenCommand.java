@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofdesk.sdk.webhook.Webhooks;
-import dev.proofdesk.server.error.ApiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedSet;
 import java.util.concurrent.Callable;
 
@@ -71,7 +69,8 @@ final class ListenCommand implements Callable<Integer> {
             return 0;
         }
         if (forwardTo == null) {
-            throw ApiException.validation("--forward-to", "is required, e.g. --forward-to http://localhost:3000/hooks");
+            throw new InvalidArgumentException(spec, "--forward-to",
+                    "is required, e.g. --forward-to http://localhost:3000/hooks");
         }
         URI target = URI.create(forwardTo);
         err.println("Ready. Forwarding test events to " + forwardTo + " signed with " + secret
@@ -84,7 +83,7 @@ final class ListenCommand implements Callable<Integer> {
             JsonNode page;
             try {
                 page = get("/v1/listen/events?waitSeconds=25" + (cursor != null ? "&cursor=" + cursor : ""), key);
-            } catch (ApiException e) {
+            } catch (CommandRefusedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 err.println("Lost the connection to " + api.url() + " (" + e.getMessage() + "); retrying in 2 s.");
@@ -146,9 +145,8 @@ final class ListenCommand implements Callable<Integer> {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(response.body());
             if (response.statusCode() != 200) {
-                throw new ApiException(response.statusCode(), body.path("error").path("code").asText("error"),
-                        body.path("error").path("message").asText("the server answered " + response.statusCode()),
-                        Map.of(), Map.of());
+                throw new CommandRefusedException(
+                        body.path("error").path("message").asText("the server answered " + response.statusCode()));
             }
             return body;
         } catch (IOException e) {

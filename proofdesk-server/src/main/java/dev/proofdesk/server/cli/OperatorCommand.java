@@ -1,7 +1,6 @@
 package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,19 +32,20 @@ abstract class OperatorCommand {
         if (account == null) {
             return app.accounts().sole().id();
         }
-        return app.accounts().find(account).orElseThrow(() -> ApiException.notFound("Account", account)).id();
+        return app.accounts().find(account)
+                .orElseThrow(() -> new CommandRefusedException("No account with id '" + account + "'.")).id();
     }
 
-    static Environment env(String value) {
+    Environment env(String value) {
         return Environment.parse(value).orElseThrow(() ->
-                ApiException.validation("--env", "must be test or live (got '" + value + "')"));
+                new InvalidArgumentException(spec, "--env", "must be test or live (got '" + value + "')"));
     }
 
-    static byte[] readFile(java.nio.file.Path file) {
+    byte[] readFile(java.nio.file.Path file) {
         try {
             return java.nio.file.Files.readAllBytes(file);
         } catch (java.io.IOException e) {
-            throw ApiException.validation("FILE", file + " cannot be read: " + e.getMessage());
+            throw new InvalidArgumentException(spec, "FILE", file + " cannot be read: " + e.getMessage());
         }
     }
 

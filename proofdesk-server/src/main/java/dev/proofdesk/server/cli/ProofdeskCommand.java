@@ -1,5 +1,6 @@
 package dev.proofdesk.server.cli;
 
+import dev.proofdesk.sdk.exception.ProofdeskException;
 import dev.proofdesk.server.config.ConfigException;
 import dev.proofdesk.server.error.ApiException;
 import picocli.CommandLine;
@@ -31,7 +32,11 @@ public final class ProofdeskCommand implements Runnable {
         System.exit(commandLine(args).execute(args));
     }
 
-    /** Every command. Exit codes: 0 ok, 1 refused (bad input or state), 2 usage, 3 configuration. */
+    /**
+     * Every command. Exit codes: 0 ok, 1 refused (bad input or state), 2 usage, 3 configuration. A bad
+     * value the command finds itself ({@link InvalidArgumentException}) is a refusal; picocli's own
+     * parse errors are usage.
+     */
     public static CommandLine commandLine() {
         return commandLine(COMMANDS.keySet());
     }
@@ -53,18 +58,23 @@ public final class ProofdeskCommand implements Runnable {
                 cli.addSubcommand(name, command);
             }
         });
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            if (e instanceof InvalidArgumentException) {
+                e.getCommandLine().getErr().println("proofdesk: " + e.getMessage());
+                return 1;
+            }
+            return usage.handleParseException(e, args);
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof ConfigException) {
                 err.println("proofdesk: configuration error: " + e.getMessage());
                 return 3;
             }
-            if (e instanceof CommandRefusedException refused) {
-                err.println("proofdesk: " + refused.getMessage());
-                return 1;
-            }
-            if (e instanceof ApiException api) {
-                err.println("proofdesk: " + api.getMessage());
+            // Refused by the command, by a service of this process, or by the server it called.
+            if (e instanceof CommandRefusedException || e instanceof ApiException || e instanceof ProofdeskException) {
+                err.println("proofdesk: " + e.getMessage());
                 return 1;
             }
             err.println("proofdesk: " + e.getClass().getSimpleName() + ": " + e.getMessage());

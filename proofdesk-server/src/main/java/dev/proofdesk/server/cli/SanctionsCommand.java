@@ -27,7 +27,7 @@ final class SanctionsCommand {
         public Integer call() {
             Environment environment = env(env);
             byte[] xml = readFile(file);
-            var imported = withApp(app -> app.environments().of(environment).verification().sanctions()
+            var imported = withApp(app -> app.environment(environment).sanctions()
                     .importSdnXml(file.getFileName().toString(), new ByteArrayInputStream(xml), n -> {
                         err().print("\rParsed " + n + " entries…");
                         err().flush();

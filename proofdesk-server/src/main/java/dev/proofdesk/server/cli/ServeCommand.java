@@ -1,7 +1,7 @@
 package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

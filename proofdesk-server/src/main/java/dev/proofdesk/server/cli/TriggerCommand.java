@@ -2,7 +2,6 @@ package dev.proofdesk.server.cli;
 
 import dev.proofdesk.sdk.ListParams;
 import dev.proofdesk.sdk.Proofdesk;
-import dev.proofdesk.sdk.exception.ProofdeskException;
 import dev.proofdesk.sdk.flow.Flow;
 import dev.proofdesk.sdk.flow.FlowDefinition;
 import dev.proofdesk.sdk.flow.FlowParams;
@@ -12,7 +11,6 @@ import dev.proofdesk.sdk.session.Session;
 import dev.proofdesk.sdk.session.SessionCreateParams;
 import dev.proofdesk.sdk.testhelper.MockPassport;
 import dev.proofdesk.sdk.testhelper.MockPassportCreateParams;
-import dev.proofdesk.server.error.ApiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -46,7 +44,7 @@ final class TriggerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!TYPES.contains(type)) {
-            throw ApiException.validation("EVENT_TYPE", "'" + type + "' cannot be triggered; use one of "
+            throw new InvalidArgumentException(spec, "EVENT_TYPE", "'" + type + "' cannot be triggered; use one of "
                     + String.join(", ", TYPES));
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -78,8 +76,6 @@ final class TriggerCommand implements Callable<Integer> {
                 default -> { }
             }
             return done(err);
-        } catch (ProofdeskException e) {
-            throw new ApiException(Math.max(e.statusCode(), 400), String.valueOf(e.code()), e.getMessage());
         }
     }
 

@@ -40,7 +40,7 @@ final class TrustCommand {
             byte[] bytes = readFile(file);
             TrustStore.ImportResult result;
             try {
-                result = withApp(app -> app.environments().of(environment).verification().trust()
+                result = withApp(app -> app.environment(environment).trust()
                         .importFile(file.getFileName().toString(), bytes, signerSha256));
             } catch (UntrustedMasterListSigner refused) {
                 printRefusal(refused, environment);
@@ -90,7 +90,7 @@ final class TrustCommand {
             record Listing(List<TrustStore.Entry> anchors, List<TrustStore.MasterListSigner> signers) {
             }
             Listing listing = withApp(app -> {
-                TrustStore trust = app.environments().of(environment).verification().trust();
+                TrustStore trust = app.environment(environment).trust();
                 return new Listing(trust.list(), trust.masterListSigners());
             });
             var entries = listing.anchors();

@@ -3,8 +3,8 @@ package dev.proofdesk.server.cli;
 import dev.proofdesk.server.dashboard.user.DashboardUser;
 import dev.proofdesk.server.dashboard.user.Role;
 import dev.proofdesk.server.dashboard.user.UserService;
-import dev.proofdesk.server.error.ApiException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -36,8 +36,8 @@ final class UsersCommand {
         @Override
         public Integer call() {
             Role parsed = Role.parse(role).orElseThrow(() ->
-                    ApiException.validation("--role", "must be owner, admin or member (got '" + role + "')"));
-            String password = passwordStdin ? readPassword() : null;
+                    new InvalidArgumentException(spec, "--role", "must be owner, admin or member (got '" + role + "')"));
+            String password = passwordStdin ? readPassword(spec) : null;
             return withApp(app -> {
                 UserService.Created created = app.users().create(accountId(app), email, parsed, password, "cli");
                 var out = out();
@@ -54,11 +54,12 @@ final class UsersCommand {
             });
         }
 
-        private static String readPassword() {
+        private static String readPassword(CommandSpec spec) {
             try {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (line == null || line.isEmpty()) {
-                    throw ApiException.validation("--password-stdin", "standard input was empty; pipe the password in");
+                    throw new InvalidArgumentException(spec, "--password-stdin",
+                            "standard input was empty; pipe the password in");
                 }
                 return line;
             } catch (IOException e) {

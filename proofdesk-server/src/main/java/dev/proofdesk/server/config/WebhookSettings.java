@@ -1,7 +1,5 @@
 package dev.proofdesk.server.config;
 
-import dev.proofdesk.server.security.Cidr;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

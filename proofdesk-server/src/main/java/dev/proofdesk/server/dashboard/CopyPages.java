@@ -1,7 +1,7 @@
 package dev.proofdesk.server.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.proofdesk.server.Environments;
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.flow.FlowDefinition;

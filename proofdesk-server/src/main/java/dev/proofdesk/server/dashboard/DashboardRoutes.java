@@ -1,11 +1,14 @@
 package dev.proofdesk.server.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.dashboard.user.SignIns;
+import dev.proofdesk.server.environment.EnvironmentServices;
+import dev.proofdesk.server.environment.Environments;
+import dev.proofdesk.server.http.ErrorPages;
 import dev.proofdesk.server.http.Guard;
+import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
@@ -15,6 +18,7 @@ import io.javalin.config.RoutesConfig;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +28,7 @@ import java.util.function.Supplier;
  */
 public final class DashboardRoutes implements RouteModule {
     /** Everything the pages need from the composition root. */
-    public record Services(Environments environments, SignIns signIns, Store control, AuditLog auditLog,
+    public record Services(Environments environments, NotFoundTranslator notFound, SignIns signIns, Store control, AuditLog auditLog,
                            MockPassportService mockPassports, MockHolder mockHolder, ObjectMapper json,
                            ApiKeyService apiKeys, Supplier<String> baseUrl, boolean publicUrlIsHttps, Clock clock) {
     }
@@ -41,16 +45,22 @@ public final class DashboardRoutes implements RouteModule {
             new Web.Section("audit", "Audit log", null));
 
     private final Services services;
+    private final Templates templates = new Templates();
 
     public DashboardRoutes(Services services) {
         this.services = services;
     }
 
     @Override
+    public Optional<ErrorPages> errorPages() {
+        return Optional.of(new PageErrors(templates));
+    }
+
+    @Override
     public void register(RoutesConfig routes, Guard guard) {
-        Templates templates = new Templates();
         Cookies cookies = new Cookies(services.publicUrlIsHttps());
-        Web web = new Web(services.signIns(), services.environments(), templates, cookies, SECTIONS);
+        Web web = new Web(services.signIns(), services.environments(), services.notFound(), templates, cookies,
+                SECTIONS);
         Audit audit = new Audit(services.control(), services.auditLog());
         Assets assets = new Assets();
         SignInPages signIn = new SignInPages(services.signIns(), web);
@@ -64,8 +74,8 @@ public final class DashboardRoutes implements RouteModule {
         WebhookPages webhooks = new WebhookPages(web, audit);
         CreditsPage credits = new CreditsPage(web, services.clock());
         OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
-        VerifyPages verify = new VerifyPages(services.environments(), services.mockPassports(),
-                services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
+        VerifyPages verify = new VerifyPages(services.environments().each(EnvironmentServices::holder),
+                services.mockPassports(), services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
 
         routes.get("/dashboard/assets/{file}", assets::serve);
         routes.get("/dashboard", signIn::root);

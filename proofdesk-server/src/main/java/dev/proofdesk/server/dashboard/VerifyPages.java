@@ -1,12 +1,12 @@
 package dev.proofdesk.server.dashboard;
 
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.dashboard.view.FormState;
 import dev.proofdesk.server.dashboard.view.HostedView;
 import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.http.HolderLimits;
+import dev.proofdesk.server.http.PerEnvironment;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.HolderSessions;
 import dev.proofdesk.server.session.Session;
@@ -33,16 +33,16 @@ import java.util.function.Supplier;
  */
 final class VerifyPages {
     private static final int PASSPORTS_SHOWN = 20;
-    private final Environments environments;
+    private final PerEnvironment<HolderSessions> holders;
     private final MockPassportService mockPassports;
     private final MockHolder mockHolder;
     private final Templates templates;
     private final Supplier<String> baseUrl;
     private final HolderLimits limits;
 
-    VerifyPages(Environments environments, MockPassportService mockPassports, MockHolder mockHolder,
+    VerifyPages(PerEnvironment<HolderSessions> holders, MockPassportService mockPassports, MockHolder mockHolder,
                 Templates templates, Supplier<String> baseUrl, HolderLimits limits) {
-        this.environments = environments;
+        this.holders = holders;
         this.mockPassports = mockPassports;
         this.mockHolder = mockHolder;
         this.templates = templates;
@@ -137,7 +137,7 @@ final class VerifyPages {
     private HolderSessions.Opened open(String id, String token) {
         Environment env = ClientSecrets.environmentOf(token).orElseThrow(() -> ApiException.unauthenticated(
                 "This verification link is incomplete. Open the link you were given again, in full."));
-        return environments.of(env).verification().holder().open(id, token);
+        return holders.of(env).open(id, token);
     }
 
     /** A finished session goes to the flow's success or failure URL, when it has one. */
@@ -229,14 +229,18 @@ final class VerifyPages {
             work.run();
         } catch (ApiException e) {
             e.headers().forEach(ctx::header);
-            String message = switch (e.status()) {
-                case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
-                case 404 -> "There is no such verification.";
-                case 429 -> "Too many requests for this verification just now. Wait "
-                        + e.headers().getOrDefault("Retry-After", "a few") + " seconds, then reload the page.";
-                default -> e.getMessage();
-            };
-            templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", message));
+            templates.render(ctx, e.status(), "verify/problem.jte", Map.of("message", problem(e)));
         }
+    }
+
+    /** A refusal as the person holding the link can act on it. */
+    static String problem(ApiException e) {
+        return switch (e.status()) {
+            case 401 -> "This verification link is not valid. Open the link you were given again, in full.";
+            case 404 -> "There is no such verification.";
+            case 429 -> "Too many requests for this verification just now. Wait "
+                    + e.headers().getOrDefault("Retry-After", "a few") + " seconds, then reload the page.";
+            default -> e.getMessage();
+        };
     }
 }

@@ -1,7 +1,7 @@
 package dev.proofdesk.server.dashboard;
 
-import dev.proofdesk.server.EnvironmentServices;
 import dev.proofdesk.server.dashboard.user.DashboardUser;
+import dev.proofdesk.server.environment.EnvironmentServices;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Environment;
 

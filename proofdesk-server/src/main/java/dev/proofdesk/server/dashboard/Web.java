@@ -1,10 +1,12 @@
 package dev.proofdesk.server.dashboard;
 
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.dashboard.user.DashboardUser;
 import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.view.Chrome;
+import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.NotFoundException;
+import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.Text;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.http.Context;
@@ -38,13 +40,16 @@ final class Web {
 
     private final SignIns signIns;
     private final Environments environments;
+    private final NotFoundTranslator notFound;
     private final Templates templates;
     private final Cookies cookies;
     private final List<Section> sections;
 
-    Web(SignIns signIns, Environments environments, Templates templates, Cookies cookies, List<Section> sections) {
+    Web(SignIns signIns, Environments environments, NotFoundTranslator notFound, Templates templates, Cookies cookies,
+        List<Section> sections) {
         this.signIns = signIns;
         this.environments = environments;
+        this.notFound = notFound;
         this.templates = templates;
         this.cookies = cookies;
         this.sections = List.copyOf(sections);
@@ -94,6 +99,8 @@ final class Web {
                     requireStorableText(ctx);
                 }
                 handler.handle(ctx, visit);
+            } catch (NotFoundException e) {
+                error(ctx, visit, env == null ? e : notFound.translate(env, visit.accountId(), e));
             } catch (ApiException e) {
                 error(ctx, visit, e);
             }
@@ -158,15 +165,19 @@ final class Web {
     }
 
     void error(Context ctx, Visit visit, ApiException e) {
-        String title = switch (e.status()) {
+        e.headers().forEach(ctx::header);
+        render(ctx, visit, e.status(), title(e.status()), "error.jte", Map.of("message", e.getMessage(),
+                "back", visit.base() + (visit.section().isEmpty() ? "" : "/" + visit.section())));
+    }
+
+    /** The heading of an error page. */
+    static String title(int status) {
+        return switch (status) {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Cannot do that now";
             case 429 -> "Slow down";
-            default -> e.status() >= 500 ? "Something went wrong" : "Cannot do that";
+            default -> status >= 500 ? "Something went wrong" : "Cannot do that";
         };
-        e.headers().forEach(ctx::header);
-        render(ctx, visit, e.status(), title, "error.jte", Map.of("message", e.getMessage(),
-                "back", visit.base() + (visit.section().isEmpty() ? "" : "/" + visit.section())));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * A refusal that reaches the caller as the API error envelope. Services throw it; one handler at
  * the HTTP edge renders it, so no handler builds error JSON itself.
  */
-public final class ApiException extends RuntimeException {
+public sealed class ApiException extends RuntimeException permits NotFoundException {
     private final int status;
     private final String code;
     private final Map<String, Object> details;
@@ -82,9 +82,9 @@ public final class ApiException extends RuntimeException {
                 Map.of("livemode", existsInLive), Map.of());
     }
 
-    public static ApiException notFound(String kind, String id) {
-        return new ApiException(404, "not_found", "No " + kind.toLowerCase() + " with id '" + id + "'.",
-                Map.of("object", kind.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), "id", id), Map.of());
+    /** Nothing of this kind and id in the caller's environment; the HTTP edge may say it is in the other one. */
+    public static NotFoundException notFound(String kind, String id) {
+        return new NotFoundException(kind, id);
     }
 
     public static ApiException conflict(String message) {

@@ -1,9 +1,9 @@
 package dev.proofdesk.server.flow;
 
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.PerEnvironment;
 import dev.proofdesk.server.http.QueryParams;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.error.ApiException;
@@ -15,11 +15,11 @@ import java.util.Map;
 
 /** {@code /v1/flows}: parse, call the environment's flow service, render. */
 public final class FlowRoutes implements RouteModule {
-    private final Environments environments;
+    private final PerEnvironment<FlowService> flows;
     private final Bodies bodies;
 
-    public FlowRoutes(Environments environments, Bodies bodies) {
-        this.environments = environments;
+    public FlowRoutes(PerEnvironment<FlowService> flows, Bodies bodies) {
+        this.flows = flows;
         this.bodies = bodies;
     }
 
@@ -30,33 +30,30 @@ public final class FlowRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.post("/v1/flows", guard.secured((ctx, caller) -> ctx.status(201).json(
-                environments.of(caller).flows().create(caller.accountId(), bodies.read(ctx, FlowInput.class)))));
-        routes.get("/v1/flows", guard.secured(Pagination.QUERY, (ctx, caller) -> {
-            FlowService flows = environments.of(caller).flows();
+        routes.post("/v1/flows", guard.secured(flows, (ctx, caller, flows) -> ctx.status(201).json(
+                flows.create(caller.accountId(), bodies.read(ctx, FlowInput.class)))));
+        routes.get("/v1/flows", guard.secured(Pagination.QUERY, flows, (ctx, caller, flows) ->
             ctx.json(Pagination.page(Pagination.request(ctx), id -> flows.existsHere(caller.accountId(), id),
-                    page -> flows.list(caller.accountId(), page.startingAfter(), page.fetchLimit())));
-        }));
-        routes.post("/v1/flows/import", guard.secured(QueryParams.of("flowId"), (ctx, caller) -> {
+                    page -> flows.list(caller.accountId(), page.startingAfter(), page.fetchLimit())))));
+        routes.post("/v1/flows/import", guard.secured(QueryParams.of("flowId"), flows, (ctx, caller, flows) -> {
             String into = ctx.queryParam("flowId");
             if (into != null) {
                 id(into);
             }
-            ctx.status(201).json(environments.of(caller).flows()
-                    .importDefinition(caller.accountId(), bodies.read(ctx, FlowInput.class), into));
+            ctx.status(201).json(flows.importDefinition(caller.accountId(), bodies.read(ctx, FlowInput.class), into));
         }));
-        routes.get("/v1/flows/{id}", guard.secured((ctx, caller) ->
-                ctx.json(environments.of(caller).flows().get(caller.accountId(), id(ctx)))));
-        routes.post("/v1/flows/{id}", guard.secured((ctx, caller) -> ctx.json(environments.of(caller).flows()
-                .update(caller.accountId(), id(ctx), bodies.read(ctx, FlowInput.class)))));
-        routes.post("/v1/flows/{id}/publish", guard.secured((ctx, caller) ->
-                ctx.json(environments.of(caller).flows().publish(caller.accountId(), id(ctx)))));
-        routes.post("/v1/flows/{id}/archive", guard.secured((ctx, caller) ->
-                ctx.json(environments.of(caller).flows().archive(caller.accountId(), id(ctx)))));
-        routes.get("/v1/flows/{id}/versions", guard.secured((ctx, caller) -> ctx.json(Map.of("object", "list",
-                "hasMore", false, "data", environments.of(caller).flows().versions(caller.accountId(), id(ctx))))));
-        routes.get("/v1/flows/{id}/export", guard.secured(QueryParams.of("version"), (ctx, caller) -> ctx.json(environments.of(caller).flows()
-                .export(caller.accountId(), id(ctx), version(ctx)))));
+        routes.get("/v1/flows/{id}", guard.secured(flows, (ctx, caller, flows) ->
+                ctx.json(flows.get(caller.accountId(), id(ctx)))));
+        routes.post("/v1/flows/{id}", guard.secured(flows, (ctx, caller, flows) ->
+                ctx.json(flows.update(caller.accountId(), id(ctx), bodies.read(ctx, FlowInput.class)))));
+        routes.post("/v1/flows/{id}/publish", guard.secured(flows, (ctx, caller, flows) ->
+                ctx.json(flows.publish(caller.accountId(), id(ctx)))));
+        routes.post("/v1/flows/{id}/archive", guard.secured(flows, (ctx, caller, flows) ->
+                ctx.json(flows.archive(caller.accountId(), id(ctx)))));
+        routes.get("/v1/flows/{id}/versions", guard.secured(flows, (ctx, caller, flows) -> ctx.json(Map.of(
+                "object", "list", "hasMore", false, "data", flows.versions(caller.accountId(), id(ctx))))));
+        routes.get("/v1/flows/{id}/export", guard.secured(QueryParams.of("version"), flows, (ctx, caller, flows) ->
+                ctx.json(flows.export(caller.accountId(), id(ctx), version(ctx)))));
     }
 
     private static String id(Context ctx) {

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiPredicate;
 
 /**
  * Flows of one environment. Drafts are edited in place; editing a published flow starts a new
@@ -23,18 +22,15 @@ public final class FlowService {
     private final EventLog events;
     private final Clock clock;
     private final FlowRepository flows;
-    private final BiPredicate<String, String> existsInOtherEnvironment;
     /** Published versions never change, so their parsed definitions are kept; drafts are always read. */
     private final java.util.Map<String, FlowVersion> publishedVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public FlowService(Store store, EventLog events, Clock clock, ObjectMapper json,
-                       BiPredicate<String, String> existsInOtherEnvironment) {
+    public FlowService(Store store, EventLog events, Clock clock, ObjectMapper json) {
         this.store = store;
         this.environment = store.environment().orElseThrow();
         this.events = events;
         this.clock = clock;
         this.flows = new FlowRepository(json, environment.livemode());
-        this.existsInOtherEnvironment = existsInOtherEnvironment;
     }
 
     /** The version a new session pins: the published one of an active flow. */
@@ -171,7 +167,7 @@ public final class FlowService {
         return version;
     }
 
-    /** Existence in this store only; used by the other environment to explain a mismatch. */
+    /** Existence in this store only; the edge asks it to explain a mismatch from the other environment. */
     public boolean existsHere(String accountId, String id) {
         return store.read(h -> flows.exists(h, accountId, id));
     }
@@ -185,12 +181,8 @@ public final class FlowService {
     }
 
     private FlowRepository.Row require(Handle h, String accountId, String id, boolean lock) {
-        return flows.find(h, accountId, id, lock, store.dialect().forUpdate()).orElseThrow(() -> {
-            if (existsInOtherEnvironment.test(accountId, id)) {
-                return ApiException.environmentMismatch("Flow", id, !environment.livemode());
-            }
-            return ApiException.notFound("Flow", id);
-        });
+        return flows.find(h, accountId, id, lock, store.dialect().forUpdate())
+                .orElseThrow(() -> ApiException.notFound("Flow", id));
     }
 
     private Flow view(Handle h, String accountId, String id) {

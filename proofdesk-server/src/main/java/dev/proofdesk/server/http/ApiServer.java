@@ -51,7 +51,8 @@ public final class ApiServer {
             });
             // A WebSocket upgrade that is refused answers with the error envelope, request id included.
             config.routes.wsBeforeUpgrade(RequestIds::assign);
-            ErrorHandling.install(config.routes, maxBodyBytes);
+            ErrorHandling.install(config.routes, maxBodyBytes,
+                    modules.stream().flatMap(module -> module.errorPages().stream()).toList());
             for (RouteModule module : modules) {
                 module.register(config.routes, guard);
             }

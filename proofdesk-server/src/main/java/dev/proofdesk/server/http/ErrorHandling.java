@@ -8,29 +8,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The one place that turns failures into the error envelope; nothing else writes error JSON. */
+/**
+ * The one place that turns failures into the error envelope; nothing else writes error JSON. A
+ * request for a page (see {@link ErrorPages}) gets the same refusal as an HTML page instead.
+ */
 final class ErrorHandling {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
     private ErrorHandling() {
     }
 
-    static void install(RoutesConfig routes, long maxBodyBytes) {
-        routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(ctx, e, maxBodyBytes)));
+    static void install(RoutesConfig routes, long maxBodyBytes, List<ErrorPages> pages) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e, pages));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                respond(ctx, translate(ctx, e, maxBodyBytes), pages));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
-            render(ctx, new ApiException(500, "internal_error",
-                    "Something went wrong on our side. Quote request id " + RequestIds.of(ctx) + " if you contact support."));
+            respond(ctx, new ApiException(500, "internal_error", "Something went wrong on our side. Quote request id "
+                    + RequestIds.of(ctx) + " if you contact support."), pages);
         });
         routes.error(404, ctx -> {
             if (ctx.endpoint() == null || ctx.result() == null || ctx.result().isEmpty()) {
-                render(ctx, noEndpoint(ctx));
+                respond(ctx, noEndpoint(ctx), pages);
             }
         });
-        routes.error(405, ctx -> render(ctx, methodNotAllowed(ctx)));
+        routes.error(405, ctx -> respond(ctx, methodNotAllowed(ctx), pages));
+    }
+
+    private static void respond(Context ctx, ApiException e, List<ErrorPages> pages) {
+        pages.stream().filter(p -> p.serves(ctx)).findFirst()
+                .ifPresentOrElse(page -> page.render(ctx, e), () -> render(ctx, e));
     }
 
     private static ApiException translate(Context ctx, HttpResponseException e, long maxBodyBytes) {

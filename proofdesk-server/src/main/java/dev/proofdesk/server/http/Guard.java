@@ -1,6 +1,7 @@
 package dev.proofdesk.server.http;
 
 import dev.proofdesk.server.apikey.Caller;
+import dev.proofdesk.server.error.NotFoundException;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.http.Handler;
 
@@ -9,20 +10,23 @@ import java.util.Map;
 /**
  * Wraps API-key routes: authenticate, spend a token of the key's environment, refuse query
  * parameters the route does not take, honour {@code Idempotency-Key}, then run the handler with
- * the caller.
+ * the caller. A lookup that misses in the caller's environment is explained by the
+ * {@link NotFoundTranslator} (the id may live in the other environment).
  */
 public final class Guard {
     private final Auth auth;
     private final Map<Environment, RateLimiter> limiters;
     private final HolderLimits holderLimits;
     private final Idempotency idempotency;
+    private final NotFoundTranslator notFound;
 
     public Guard(Auth auth, Map<Environment, RateLimiter> limiters, HolderLimits holderLimits,
-                 Idempotency idempotency) {
+                 Idempotency idempotency, NotFoundTranslator notFound) {
         this.auth = auth;
         this.limiters = Map.copyOf(limiters);
         this.holderLimits = holderLimits;
         this.idempotency = idempotency;
+        this.notFound = notFound;
     }
 
     /**
@@ -47,6 +51,16 @@ public final class Guard {
         return secured(QueryParams.NONE, handler);
     }
 
+    /** A route that takes no query parameters and gets the service of the caller's environment. */
+    public <S> Handler secured(PerEnvironment<S> services, EnvironmentHandler<S> handler) {
+        return secured(QueryParams.NONE, services, handler);
+    }
+
+    /** A route that takes these query parameters and gets the service of the caller's environment. */
+    public <S> Handler secured(QueryParams query, PerEnvironment<S> services, EnvironmentHandler<S> handler) {
+        return secured(query, (ctx, caller) -> handler.handle(ctx, caller, services.of(caller.environment())));
+    }
+
     /** A route that takes these query parameters and no others. */
     public Handler secured(QueryParams query, SecuredHandler handler) {
         return ctx -> {
@@ -56,7 +70,11 @@ public final class Guard {
             if (idempotency.before(ctx, caller)) {
                 return;
             }
-            handler.handle(ctx, caller);
+            try {
+                handler.handle(ctx, caller);
+            } catch (NotFoundException e) {
+                throw notFound.translate(caller.environment(), caller.accountId(), e);
+            }
         };
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /** Sessions of one environment: creation (with its charge and event), reads, cancel and expiry. */
@@ -41,12 +40,11 @@ public final class SessionService {
     private final ObjectMapper json;
     private final Map<String, Integer> productCosts;
     private final Supplier<String> baseUrl;
-    private final BiPredicate<String, String> existsInOtherEnvironment;
     private final SessionRepository sessions = new SessionRepository();
 
     public SessionService(Store store, FlowService flows, EventLog events, SessionBilling billing,
                           ClientSecrets secrets, Clock clock, ObjectMapper json, Map<String, Integer> productCosts,
-                          Supplier<String> baseUrl, BiPredicate<String, String> existsInOtherEnvironment) {
+                          Supplier<String> baseUrl) {
         this.store = store;
         this.environment = store.environment().orElseThrow();
         this.flows = flows;
@@ -57,7 +55,6 @@ public final class SessionService {
         this.json = json;
         this.productCosts = Map.copyOf(productCosts);
         this.baseUrl = baseUrl;
-        this.existsInOtherEnvironment = existsInOtherEnvironment;
     }
 
     public Environment environment() {
@@ -224,12 +221,7 @@ public final class SessionService {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a session id (a UUID)");
         }
-        return sessions.find(h, accountId, id).orElseThrow(() -> {
-            if (existsInOtherEnvironment.test(accountId, id)) {
-                return ApiException.environmentMismatch("Session", id, !environment.livemode());
-            }
-            return ApiException.notFound("Session", id);
-        });
+        return sessions.find(h, accountId, id).orElseThrow(() -> ApiException.notFound("Session", id));
     }
 
     Session view(SessionRepository.Row row, Instant now) {

@@ -1,14 +1,15 @@
 package dev.proofdesk.server.testhelper;
 
-import dev.proofdesk.server.Environments;
 import dev.proofdesk.server.apikey.Caller;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.Pagination;
+import dev.proofdesk.server.http.PerEnvironment;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.config.RoutesConfig;
 
@@ -21,15 +22,15 @@ import java.util.Map;
  * {@code sign_challenge} lends the mock chip's signature to whoever plays the holder by hand.
  */
 public final class TestHelperRoutes implements RouteModule {
-    private final Environments environments;
+    private final PerEnvironment<SessionService> sessions;
     private final MockPassportService mockPassports;
     private final MockHolder holder;
     private final ClientSecrets secrets;
     private final Bodies bodies;
 
-    public TestHelperRoutes(Environments environments, MockPassportService mockPassports, MockHolder holder,
-                            ClientSecrets secrets, Bodies bodies) {
-        this.environments = environments;
+    public TestHelperRoutes(PerEnvironment<SessionService> sessions, MockPassportService mockPassports,
+                            MockHolder holder, ClientSecrets secrets, Bodies bodies) {
+        this.sessions = sessions;
         this.mockPassports = mockPassports;
         this.holder = holder;
         this.secrets = secrets;
@@ -72,25 +73,24 @@ public final class TestHelperRoutes implements RouteModule {
             ctx.json(Map.of("object", "chip_signature",
                     "activeAuthSignature", Base64.getEncoder().encodeToString(signature)));
         }));
-        routes.post("/v1/test_helpers/sessions/{id}/complete", guard.secured((ctx, caller) -> {
+        routes.post("/v1/test_helpers/sessions/{id}/complete", guard.secured(sessions, (ctx, caller, sessions) -> {
             testOnly(caller, "Completing sessions with a mock passport");
             CompleteInput input = bodies.read(ctx, CompleteInput.class);
             if (input.mockPassportId() == null) {
                 throw ApiException.validation("mockPassportId", "is required: the id of a mock passport");
             }
-            ctx.json(complete(caller, ctx.pathParam("id"), input.mockPassportId()));
+            ctx.json(complete(sessions, caller.accountId(), ctx.pathParam("id"), input.mockPassportId()));
         }));
-        routes.post("/v1/test_helpers/sessions/{id}/expire", guard.secured((ctx, caller) -> {
+        routes.post("/v1/test_helpers/sessions/{id}/expire", guard.secured(sessions, (ctx, caller, sessions) -> {
             testOnly(caller, "Expiring sessions on demand");
-            ctx.json(environments.of(caller).sessions().expireNow(caller.accountId(), ctx.pathParam("id")));
+            ctx.json(sessions.expireNow(caller.accountId(), ctx.pathParam("id")));
         }));
     }
 
-    private Session complete(Caller caller, String sessionId, String mockPassportId) {
-        Session session = environments.of(caller).sessions().get(caller.accountId(), sessionId);
-        holder.complete(caller.accountId(), session.id(), secrets.secretFor(Environment.TEST, session.id()),
-                mockPassportId);
-        return environments.of(caller).sessions().get(caller.accountId(), sessionId);
+    private Session complete(SessionService sessions, String accountId, String sessionId, String mockPassportId) {
+        Session session = sessions.get(accountId, sessionId);
+        holder.complete(accountId, session.id(), secrets.secretFor(Environment.TEST, session.id()), mockPassportId);
+        return sessions.get(accountId, sessionId);
     }
 
     private static byte[] challenge(SignChallengeInput input) {

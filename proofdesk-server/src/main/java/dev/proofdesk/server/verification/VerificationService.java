@@ -57,14 +57,6 @@ public final class VerificationService {
         this.results = new ResultWriter(json);
     }
 
-    public TrustStore trust() {
-        return trust;
-    }
-
-    public SanctionsStore sanctions() {
-        return sanctions;
-    }
-
     public HolderSessions holder() {
         return holder;
     }

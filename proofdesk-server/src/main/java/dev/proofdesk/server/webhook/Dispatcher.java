@@ -1,6 +1,5 @@
 package dev.proofdesk.server.webhook;
 
-import dev.proofdesk.sdk.webhook.Webhooks;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.store.Dialect;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,16 +41,14 @@ public final class Dispatcher implements AutoCloseable {
     private final EndpointKeys keys;
     private final EventLog events;
     private final Payloads payloads;
-    private final Sender sender;
-    private final RetryPolicy retry;
+    private final Attempts attempts;
     private final Clock clock;
     private final Duration lease;
     private final Duration poll;
-    private final int capacity;
+    private final InFlight inFlight;
     private final Semaphore workers;
     private final Lanes lanes;
     private final OutcomeWriter writer;
-    private final AtomicInteger outstanding = new AtomicInteger();
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread loop;
@@ -61,8 +57,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     Dispatcher(Store store, EventLog events, DeliveryRepository deliveries, EndpointRepository endpoints,
-               EndpointKeys keys, Payloads payloads, Sender sender, RetryPolicy retry, EndpointHealth health,
-               Clock clock, Settings settings) {
+               EndpointKeys keys, Payloads payloads, Attempts attempts, EndpointHealth health, Clock clock,
+               Settings settings) {
         this.environment = store.environment().orElseThrow();
         this.store = store;
         this.events = events;
@@ -70,17 +66,16 @@ public final class Dispatcher implements AutoCloseable {
         this.endpoints = endpoints;
         this.keys = keys;
         this.payloads = payloads;
-        this.sender = sender;
-        this.retry = retry;
+        this.attempts = attempts;
         this.clock = clock;
         this.lease = settings.lease();
         this.poll = settings.poll();
-        this.capacity = settings.workers() * 2;
+        this.inFlight = new InFlight(settings.workers() * 2);
         this.workers = new Semaphore(settings.workers());
-        this.lanes = new Lanes(settings.perEndpoint(), capacity, job -> Thread.ofVirtual()
+        this.lanes = new Lanes(settings.perEndpoint(), inFlight.capacity(), job -> Thread.ofVirtual()
                 .name("webhook-" + environment.id()).start(() -> run(job)));
         this.writer = new OutcomeWriter(store, deliveries, health, clock, done -> {
-            outstanding.addAndGet(-done);
+            inFlight.settled(done);
             wake();
         });
     }
@@ -112,7 +107,7 @@ public final class Dispatcher implements AutoCloseable {
                 setAsideStuck();
                 nextStuckCheck = System.nanoTime() + STUCK.toNanos();
             }
-            int wanted = Math.min(MAX_CLAIM, capacity - outstanding.get());
+            int wanted = Math.min(MAX_CLAIM, inFlight.room());
             int claimed = 0;
             if (wanted > 0) {
                 try {
@@ -157,7 +152,7 @@ public final class Dispatcher implements AutoCloseable {
         if (rows.isEmpty()) {
             return 0;
         }
-        outstanding.addAndGet(rows.size());
+        inFlight.claimed(rows.size());
         var ids = rows.stream().map(Claimed::eventId).collect(Collectors.toSet());
         var endpointIds = rows.stream().map(Claimed::endpointId).collect(Collectors.toSet());
         Map<String, Event> eventsById = store.read(h -> events.byIds(h, ids)).stream()
@@ -189,7 +184,7 @@ public final class Dispatcher implements AutoCloseable {
                 deliveries.release(h, overflow, now);
                 paused.forEach((until, held) -> deliveries.release(h, held, until));
             });
-            outstanding.addAndGet(-overflow.size() - paused.values().stream().mapToInt(List::size).sum());
+            inFlight.settled(overflow.size() + paused.values().stream().mapToInt(List::size).sum());
         }
         return rows.size();
     }
@@ -199,7 +194,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             workers.acquire();
             try {
-                Outcome outcome = attempt(job);
+                Outcome outcome = attempts.attempt(job);
                 slow = outcome.statusCode() == null || outcome.durationMs() > SLOW.toMillis();
                 writer.add(outcome);
             } finally {
@@ -224,35 +219,8 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not give back {} deliveries; their lease will end", rows.size(), e);
         }
-        outstanding.addAndGet(-rows.size());
+        inFlight.settled(rows.size());
         wake();
-    }
-
-    private Outcome attempt(Job job) {
-        Claimed row = job.claimed();
-        int number = row.attempts() + 1;
-        Instant at = now();
-        // The URL rules are checked again on the connection itself, on the addresses it uses.
-        Response response = sender.post(job.url(), Webhooks.signatureHeaders(row.eventId(), at.getEpochSecond(),
-                job.body(), job.keys()), job.body());
-        Instant done = now();
-        if (response.succeeded()) {
-            return outcome(job, number, response, "succeeded", null, done, Outcome.Effect.HEALTHY, null);
-        }
-        if (response.gone()) {
-            return outcome(job, number, response, "failed", null, done, Outcome.Effect.GONE, null);
-        }
-        Instant next = retry.next(number, done, response).orElse(null);
-        Instant hold = retry.holdUntil(done, response);
-        return outcome(job, number, response, next == null ? "failed" : "pending", next, done,
-                Outcome.Effect.FAILING, hold);
-    }
-
-    private static Outcome outcome(Job job, int number, Response r, String status, Instant next, Instant at,
-                                   Outcome.Effect effect, Instant hold) {
-        Claimed row = job.claimed();
-        return new Outcome(row.id(), row.leaseToken(), row.endpointId(), status, number, r.statusCode(),
-                r.durationMs(), r.excerpt(), r.error(), next, at, effect, hold);
     }
 
     private Instant now() {
@@ -274,16 +242,7 @@ public final class Dispatcher implements AutoCloseable {
         if (!waiting.isEmpty()) {
             giveBack(waiting);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        inFlight.awaitSettled(Duration.ofSeconds(2));
         writer.close();
     }
 }

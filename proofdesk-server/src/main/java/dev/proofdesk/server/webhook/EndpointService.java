@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /** Webhook endpoints of one environment: the API's create, read, update, rotate, test and delete. */
 public final class EndpointService {
@@ -36,11 +35,9 @@ public final class EndpointService {
     private final EndpointHealth health;
     private final Payloads payloads;
     private final Clock clock;
-    private final BiPredicate<String, String> existsInOtherEnvironment;
 
     EndpointService(Store store, EndpointRepository endpoints, EndpointSecrets secrets, UrlPolicy urls,
-                    EventLog events, OutboxSink outbox, EndpointHealth health, Payloads payloads, Clock clock,
-                    BiPredicate<String, String> existsInOtherEnvironment) {
+                    EventLog events, OutboxSink outbox, EndpointHealth health, Payloads payloads, Clock clock) {
         this.store = store;
         this.environment = store.environment().orElseThrow();
         this.endpoints = endpoints;
@@ -51,7 +48,6 @@ public final class EndpointService {
         this.health = health;
         this.payloads = payloads;
         this.clock = clock;
-        this.existsInOtherEnvironment = existsInOtherEnvironment;
     }
 
     public EndpointView create(String accountId, EndpointInput input) {
@@ -155,12 +151,7 @@ public final class EndpointService {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a webhook endpoint id (a UUID)");
         }
-        return endpoints.find(h, accountId, id).orElseThrow(() -> {
-            if (existsInOtherEnvironment.test(accountId, id)) {
-                return ApiException.environmentMismatch("Webhook endpoint", id, !environment.livemode());
-            }
-            return ApiException.notFound("Webhook endpoint", id);
-        });
+        return endpoints.find(h, accountId, id).orElseThrow(() -> ApiException.notFound("Webhook endpoint", id));
     }
 
     public boolean existsHere(String accountId, String id) {

@@ -9,7 +9,6 @@ import dev.proofdesk.server.store.Store;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiPredicate;
 
 /**
  * The webhook services of one environment, with their own outbox, dispatcher, HTTP client and
@@ -24,16 +23,12 @@ public final class EnvironmentWebhooks implements AutoCloseable {
     private final WebhookHttp.Lazy http;
     private final Retention retention;
 
-    /** Probes answer "does this id exist in the other environment?" for helpful 403s; no data crosses. */
-    public record Probes(BiPredicate<String, String> endpointElsewhere, BiPredicate<String, String> eventElsewhere) {
-    }
-
     /** Shared by both environments: the master key's secret registry and the URL rules. */
     public record Shared(MasterKey masterKey, Store control, UrlPolicy urls, WebhookSettings settings,
                          ObjectMapper json, Clock clock) {
     }
 
-    public EnvironmentWebhooks(Store store, EventLog eventLog, Shared shared, Probes probes) {
+    public EnvironmentWebhooks(Store store, EventLog eventLog, Shared shared) {
         Environment env = store.environment().orElseThrow();
         WebhookSettings settings = shared.settings();
         this.store = store;
@@ -45,16 +40,17 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         int workers = env.livemode() ? settings.workersLive() : settings.workersTest();
         this.http = new WebhookHttp.Lazy(env, shared.urls(), settings.extraCaFile(), workers);
         this.dispatcher = new Dispatcher(store, eventLog, deliveryRepo, endpointRepo, new EndpointKeys(secrets),
-                payloads, new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
-                new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), health, shared.clock(),
+                payloads, new Attempts(new Sender(http, WebhookSettings.TIMEOUT, shared.clock()),
+                        new RetryPolicy(() -> ThreadLocalRandom.current().nextDouble()), shared.clock()),
+                health, shared.clock(),
                 new Dispatcher.Settings(workers, settings.perEndpointConcurrency(), settings.lease(),
                         settings.pollInterval()));
         OutboxSink outbox = new OutboxSink(endpointRepo, deliveryRepo,
                 new Wakeups(store.dialect(), env, dispatcher::wake), shared.clock());
         eventLog.addSink(outbox);
         this.endpoints = new EndpointService(store, endpointRepo, secrets, shared.urls(), eventLog, outbox, health,
-                payloads, shared.clock(), probes.endpointElsewhere());
-        this.events = new EventService(store, eventLog, endpointRepo, outbox, shared.clock(), probes.eventElsewhere());
+                payloads, shared.clock());
+        this.events = new EventService(store, eventLog, endpointRepo, outbox, shared.clock());
         this.retention = new Retention(store, shared.clock());
     }
 

@@ -3,7 +3,6 @@ package dev.proofdesk.server.webhook;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventLog;
-import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
 import org.jdbi.v3.core.Handle;
@@ -13,27 +12,21 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /** The events API of one environment: list with filters, retrieve, redeliver. */
 public final class EventService {
     private final Store store;
-    private final Environment environment;
     private final EventLog events;
     private final EndpointRepository endpoints;
     private final OutboxSink outbox;
     private final Clock clock;
-    private final BiPredicate<String, String> existsInOtherEnvironment;
 
-    EventService(Store store, EventLog events, EndpointRepository endpoints, OutboxSink outbox, Clock clock,
-                 BiPredicate<String, String> existsInOtherEnvironment) {
+    EventService(Store store, EventLog events, EndpointRepository endpoints, OutboxSink outbox, Clock clock) {
         this.store = store;
-        this.environment = store.environment().orElseThrow();
         this.events = events;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.clock = clock;
-        this.existsInOtherEnvironment = existsInOtherEnvironment;
     }
 
     public List<EventView> list(String accountId, EventFilter filter, String startingAfter, int limit) {
@@ -110,12 +103,7 @@ public final class EventService {
             throw ApiException.validation("id", "'" + id + "' is not an event id (a UUID)");
         }
         return events.byIds(h, List.of(id)).stream().filter(e -> e.accountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> {
-            if (existsInOtherEnvironment.test(accountId, id)) {
-                return ApiException.environmentMismatch("Event", id, !environment.livemode());
-            }
-            return ApiException.notFound("Event", id);
-        });
+                .orElseThrow(() -> ApiException.notFound("Event", id));
     }
 
     public boolean existsHere(String accountId, String id) {

@@ -1,7 +1,7 @@
 package dev.proofdesk.server.webhook;
 
+import dev.proofdesk.server.config.Cidr;
 import dev.proofdesk.server.error.ApiException;
-import dev.proofdesk.server.security.Cidr;
 import dev.proofdesk.server.store.Environment;
 
 import java.net.Inet4Address;

@@ -18,7 +18,7 @@ final class Credits {
     }
 
     static CreditLedger live(Application app) {
-        return app.environments().of(Environment.LIVE).credits().orElseThrow();
+        return app.environment(Environment.LIVE).credits().orElseThrow();
     }
 
     static List<LedgerEntry> entries(Application app, String accountId) {

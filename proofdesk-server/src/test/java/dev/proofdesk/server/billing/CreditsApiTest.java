@@ -173,7 +173,7 @@ class CreditsApiTest {
 
         assertThat(test).contains("sessions").noneMatch(t -> t.startsWith("credit"));
         assertThat(live).contains("sessions", "credit_ledger", "credit_balances");
-        assertThat(server.app().environments().of(Environment.TEST).credits()).isEmpty();
+        assertThat(server.app().environment(Environment.TEST).credits()).isEmpty();
     }
 
     private static String create(HttpApi http, TestAccount account, String flow) {
@@ -183,7 +183,7 @@ class CreditsApiTest {
     }
 
     private static List<Event> creditsLow(Application app, TestAccount account) {
-        return app.environments().of(Environment.LIVE).events()
+        return app.environment(Environment.LIVE).events()
                 .list(account.id(), "billing.credits_low", null, 100);
     }
 }

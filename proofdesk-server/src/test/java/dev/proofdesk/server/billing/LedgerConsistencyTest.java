@@ -39,7 +39,7 @@ class LedgerConsistencyTest {
             Application app = server.app();
             HttpApi http = server.http();
             TestAccount account = server.newAccount(0);
-            SessionService sessions = app.environments().of(Environment.LIVE).sessions();
+            SessionService sessions = app.environment(Environment.LIVE).sessions();
             CreditLedger ledger = Credits.live(app);
             Map<String, String> flows = new LinkedHashMap<>();
             COSTS.keySet().stream().sorted().forEach(p -> flows.put(p, Credits.publishedFlow(http, account.liveKey(), p)));

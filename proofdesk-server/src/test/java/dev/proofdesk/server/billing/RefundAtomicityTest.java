@@ -54,8 +54,8 @@ class RefundAtomicityTest {
             HttpApi http = server.http();
             TestAccount account = server.newAccount(0);
             CrashAfterRefund crash = new CrashAfterRefund();
-            app.environments().of(Environment.LIVE).events().addSink(crash);
-            SessionService sessions = app.environments().of(Environment.LIVE).sessions();
+            app.environment(Environment.LIVE).events().addSink(crash);
+            SessionService sessions = app.environment(Environment.LIVE).sessions();
             Credits.live(app).grant(account.id(), 100, "start", "t");
             String flow = Credits.publishedFlow(http, account.liveKey(), "pre_kyc");
             String canceled = create(http, account, flow);
@@ -108,7 +108,7 @@ class RefundAtomicityTest {
             Application app = server.app();
             HttpApi http = server.http();
             TestAccount account = server.newAccount(0);
-            SessionService sessions = app.environments().of(Environment.LIVE).sessions();
+            SessionService sessions = app.environment(Environment.LIVE).sessions();
             Credits.live(app).grant(account.id(), 200, "start", "t");
             String flow = Credits.publishedFlow(http, account.liveKey(), "age_verification");
             List<String> ids = new ArrayList<>();

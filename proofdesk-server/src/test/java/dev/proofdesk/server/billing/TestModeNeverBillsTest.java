@@ -58,7 +58,7 @@ class TestModeNeverBillsTest {
                 assertThat(created.body().path("cost").asInt()).as("what it would cost in live").isEqualTo(25);
                 ids.add(created.body().path("id").asText());
             }
-            SessionService testSessions = app.environments().of(Environment.TEST).sessions();
+            SessionService testSessions = app.environment(Environment.TEST).sessions();
             SessionInput input = new SessionInput(testFlow, null, null, null, null, null);
             inParallel(SESSIONS - OVER_HTTP, i -> ids.add(testSessions.create(account.id(), input).id()));
 
@@ -103,7 +103,7 @@ class TestModeNeverBillsTest {
             assertThat(Credits.entries(app, null)).isEqualTo(ledgerBefore);
             assertThat(balances(app, account, other)).isEqualTo(balancesBefore).containsExactly(975L, 40L);
             assertThat(http.get("/v1/balance", account.liveKey()).body().path("credits").asLong()).isEqualTo(975);
-            assertThat(app.environments().of(Environment.TEST).events()
+            assertThat(app.environment(Environment.TEST).events()
                     .list(account.id(), "billing.credits_low", null, 10)).isEmpty();
         }
     }

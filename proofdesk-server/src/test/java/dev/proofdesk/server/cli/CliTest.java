@@ -21,7 +21,7 @@ class CliTest {
         dev.proofdesk.server.config.ServerConfig config = new dev.proofdesk.server.config.ConfigLoader(
                 java.util.Map.of("PROOFDESK_RATE_LIMIT_TEST", "0")).load(0, dir, null);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
             app.start();
 
             Run live = run("keys", "create", "--env", "live", "--data-dir", data);
@@ -54,7 +54,7 @@ class CliTest {
     void theFirstStartCreatesTestKeysOnlyLiveKeysComeOnPurpose(@TempDir Path dir) {
         var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of()).load(0, dir, null);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
         }
         Run live = run("keys", "list", "--env", "live", "--data-dir", dir.toString());
         assertThat(live.exit()).as(live.err()).isZero();
@@ -109,7 +109,7 @@ class CliTest {
         var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
                 .load(0, dir, url);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
             app.mockIssuer(); // sealed with the shared key, as a server's first start does
         }
         Run again = run("keys", "list", "--env", "test", "--database-url", url, "--master-key-file", keyFile);
@@ -133,7 +133,7 @@ class CliTest {
         var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
                 .load(0, dir, url);
         try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.account.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
         }
         Run created = run("keys", "create", "--env", "live", "--database-url", url, "--master-key-file", keyFile);
         assertThat(created.exit()).as(created.err()).isZero();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.passport.mock.MockIssuer;
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Cli.Run;
@@ -104,8 +104,8 @@ class DocumentCommandsTest {
                         + "Freedonia");
         var config = new ConfigLoader(Map.of()).load(0, dir, null);
         try (Application app = Application.open(config, Clock.systemUTC())) {
-            assertThat(app.environments().of(Environment.LIVE).verification().sanctions().current().size()).isEqualTo(1);
-            assertThat(app.environments().of(Environment.TEST).verification().sanctions().current().size())
+            assertThat(app.environment(Environment.LIVE).sanctions().current().size()).isEqualTo(1);
+            assertThat(app.environment(Environment.TEST).sanctions().current().size())
                     .as("test keeps its built-in list").isGreaterThan(0);
         }
         Path empty = Files.writeString(dir.resolve("empty.xml"), "<sdnList/>");

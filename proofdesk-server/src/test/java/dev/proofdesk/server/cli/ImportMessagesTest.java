@@ -1,7 +1,7 @@
 package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.support.Cli.Run;
 import org.bouncycastle.asn1.x500.X500Name;

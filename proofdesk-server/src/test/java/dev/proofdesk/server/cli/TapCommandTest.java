@@ -3,7 +3,7 @@ package dev.proofdesk.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofdesk.passport.emulator.ChipEmulator;
 import dev.proofdesk.server.Application;
-import dev.proofdesk.server.account.FirstStart;
+import dev.proofdesk.server.apikey.FirstStart;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.support.Cli.Run;
 import dev.proofdesk.server.support.Fixtures;

@@ -49,7 +49,7 @@ class DashboardPagesBenchmark {
             String passport = Fixtures.mockPassport(server.http(), account.testKey(), Map.of("age", 30)).path("id").asText();
             JsonNode done = Fixtures.complete(server.http(), account.testKey(), real, passport);
             List<String> ids = seed(server.app().database().environment(Environment.TEST), account.id(), flow,
-                    server.app().environments().of(Environment.TEST).flows().get(account.id(), flow).publishedVersionId(),
+                    server.app().environment(Environment.TEST).flows().get(account.id(), flow).publishedVersionId(),
                     done.path("result").toString());
             DashboardClient browser = new DashboardClient(server.baseUrl())
                     .signedIn(server.newUser(account, Role.MEMBER));

@@ -38,7 +38,7 @@ class DashboardSecurityTest {
     }
 
     private static String flowNames(TestServer server, TestAccount account, Environment env) {
-        return server.app().environments().of(env).flows().list(account.id(), null, 100).stream()
+        return server.app().environment(env).flows().list(account.id(), null, 100).stream()
                 .map(f -> f.name()).toList().toString();
     }
 
@@ -154,11 +154,11 @@ class DashboardSecurityTest {
                 Map.of("_csrf", token));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("Tick the confirmation");
-        assertThat(server.app().environments().of(Environment.LIVE).flows().get(account.id(), liveFlow).status())
+        assertThat(server.app().environment(Environment.LIVE).flows().get(account.id(), liveFlow).status())
                 .isEqualTo("draft");
         assertThat(browser.post("/dashboard/live/flows/" + liveFlow + "/publish",
                 Map.of("_csrf", token, "confirm", "yes")).status()).isEqualTo(303);
-        assertThat(server.app().environments().of(Environment.LIVE).flows().get(account.id(), liveFlow).status())
+        assertThat(server.app().environment(Environment.LIVE).flows().get(account.id(), liveFlow).status())
                 .isEqualTo("published");
     }
 

@@ -50,7 +50,7 @@ class HostedPageTest {
                 "action", "create", "fullName", "Kid Mock", "age", "16", "ofac", "clear", "defect", "none"));
         assertThat(tooYoung.status()).isEqualTo(303);
         assertThat(tooYoung.location()).isEqualTo("https://shop.example.com/sorry");
-        assertThat(server.app().environments().of(dev.proofdesk.server.store.Environment.TEST).sessions()
+        assertThat(server.app().environment(dev.proofdesk.server.store.Environment.TEST).sessions()
                 .get(account.id(), sessionId).status()).isEqualTo("invalid");
 
         HttpApi.Response second = server.http().post("/v1/sessions", account.testKey(), Map.of("flowId", flow));

@@ -57,7 +57,7 @@ class ChipAuthenticationRuleTest {
         HttpApi http = server.http();
         String id = Fixtures.publishedFlow(http, account.testKey(), Map.of("name", "Old", "product", "pre_kyc",
                 "rules", Map.of("requireChipAuthentication", false)));
-        var store = server.app().environments().of(Environment.TEST).store();
+        var store = server.app().environment(Environment.TEST).store();
         String stored = store.read(h -> h.createQuery("SELECT definition FROM flow_versions WHERE flow_id = :f")
                 .bind("f", id).mapTo(String.class).one());
         ObjectNode old = (ObjectNode) server.app().json().readTree(stored);

@@ -86,7 +86,7 @@ class ChipRelayProfilesTest {
                         .isEqualTo(c.chipAuthentication());
             }
         }
-        var events = server.app().environments().of(Environment.TEST).events()
+        var events = server.app().environment(Environment.TEST).events()
                 .list(account.id(), "verification.completed", null, 20);
         assertThat(events).hasSize(cases.size());
         assertThat(events).extracting(e -> e.data().path("result").path("chipAuthentication").asText())

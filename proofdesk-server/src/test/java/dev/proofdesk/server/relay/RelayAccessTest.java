@@ -203,7 +203,7 @@ class RelayAccessTest {
 
     private static List<LedgerEntry> entries(TestServer server, RelaySessions s, String sessionId) {
         List<LedgerEntry> rows = new ArrayList<>();
-        server.app().environments().of(Environment.LIVE).credits().orElseThrow()
+        server.app().environment(Environment.LIVE).credits().orElseThrow()
                 .forEachEntry(s.account().id(), e -> {
                     if (sessionId.equals(e.sessionId())) {
                         rows.add(e);

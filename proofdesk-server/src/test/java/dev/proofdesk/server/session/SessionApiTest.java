@@ -43,7 +43,7 @@ class SessionApiTest {
         assertThat(Duration.between(java.time.Instant.parse(s.path("createdAt").asText()),
                 java.time.Instant.parse(s.path("expiresAt").asText()))).isEqualTo(Duration.ofSeconds(600));
 
-        var events = server.app().environments().of(Environment.TEST).events()
+        var events = server.app().environment(Environment.TEST).events()
                 .list(account.id(), "session.created", null, 10);
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().data().path("id").asText()).isEqualTo(s.path("id").asText());
@@ -110,13 +110,13 @@ class SessionApiTest {
                     .findValuesAsText("id")).as("a list never shows a stale status").containsExactlyInAnyOrder(readMe, sweepMe);
             assertThat(http.get("/v1/sessions/" + readMe, account.testKey()).body().path("status").asText())
                     .isEqualTo("expired");
-            SessionService sessions = server.app().environments().of(Environment.TEST).sessions();
+            SessionService sessions = server.app().environment(Environment.TEST).sessions();
             assertThat(sessions.expireDue(100)).as("the read already expired one").isEqualTo(1);
             assertThat(sessions.expireDue(100)).isZero();
             assertThat(http.get("/v1/sessions/" + later, account.testKey()).body().path("status").asText())
                     .isEqualTo("pending");
             assertThat(http.post("/v1/sessions/" + sweepMe + "/cancel", account.testKey(), null).status()).isEqualTo(409);
-            var expiredEvents = server.app().environments().of(Environment.TEST).events()
+            var expiredEvents = server.app().environment(Environment.TEST).events()
                     .list(account.id(), "session.expired", null, 10);
             assertThat(expiredEvents).hasSize(2);
         }

@@ -114,7 +114,7 @@ public final class TestServer implements AutoCloseable {
     public TestAccount newAccount(long liveCredits) {
         Account account = app.accounts().create("Test account");
         if (liveCredits > 0) {
-            app.environments().of(Environment.LIVE).credits().orElseThrow()
+            app.environment(Environment.LIVE).credits().orElseThrow()
                     .grant(account.id(), liveCredits, "test account", "tests");
         }
         String test = app.apiKeys().create(account.id(), Environment.TEST, KeyKind.SECRET, "test").secret();

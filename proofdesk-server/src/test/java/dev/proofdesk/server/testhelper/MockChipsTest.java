@@ -60,7 +60,7 @@ class MockChipsTest {
         HttpApi http = server.http();
         JsonNode passport = Fixtures.mockPassport(http, account.testKey(), Map.of("age", 33));
         String id = passport.path("id").asText();
-        var store = server.app().environments().of(Environment.TEST).store();
+        var store = server.app().environment(Environment.TEST).store();
         String stored = store.read(h -> h.createQuery("SELECT attributes FROM mock_passports WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
         ObjectNode old = (ObjectNode) server.app().json().readTree(stored);

@@ -85,9 +85,9 @@ class MockPassportAttributesTest {
         // Live's list never changes with a mock.
         Document same = new Document(DocumentType.PASSPORT, "COL", "COL", "QUINTERO", "MARTA INES", "AQ4455667",
                 LocalDate.parse(flagged.path("dateOfBirth").asText()), LocalDate.of(2031, 1, 1), Gender.FEMALE);
-        assertThat(server.app().environments().of(Environment.LIVE).verification().sanctions()
+        assertThat(server.app().environment(Environment.LIVE).sanctions()
                 .current(account.id()).screen(same)).isEmpty();
-        assertThat(server.app().environments().of(Environment.TEST).verification().sanctions()
+        assertThat(server.app().environment(Environment.TEST).sanctions()
                 .current(account.id()).screen(same)).isPresent();
     }
 

@@ -65,7 +65,7 @@ class DocumentProofApiTest {
         assertThat(done.path("result").path("nullifier").asText()).hasSizeGreaterThan(20);
         assertThat(done.path("completedAt").isNull()).isFalse();
 
-        var events = server.app().environments().of(Environment.TEST).events()
+        var events = server.app().environment(Environment.TEST).events()
                 .list(account.id(), "verification.completed", null, 10);
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().data().path("status").asText()).isEqualTo("valid");

@@ -170,7 +170,7 @@ class HolderProtocolTest {
             assertThat(before.path("result").path("checks").toString()).contains("mock_document")
                     .doesNotContain("issuer_untrusted");
 
-            var trust = server.app().environments().of(Environment.LIVE).verification().trust();
+            var trust = server.app().environment(Environment.LIVE).trust();
             var imported = trust.importFile("csca.der", authority.cscaCertificate().getEncoded());
             assertThat(imported.certificatesAdded()).isEqualTo(1);
             assertThat(trust.importFile("csca.der", authority.cscaCertificate().getEncoded()).certificatesKnown()).isEqualTo(1);
@@ -184,7 +184,7 @@ class HolderProtocolTest {
             assertThat(revocation(after).path("passed").asBoolean()).isTrue();
             assertThat(after.path("result").path("checks").findValues("skipped")).as("every check says")
                     .hasSize(after.path("result").path("checks").size());
-            var events = server.app().environments().of(Environment.LIVE).events()
+            var events = server.app().environment(Environment.LIVE).events()
                     .list(account.id(), "verification.completed", null, 10);
             assertThat(events).extracting(e -> revocation(e.data()).path("skipped").asBoolean()).containsOnly(true);
             DashboardClient browser = new DashboardClient(server.baseUrl())

@@ -47,8 +47,7 @@ class SanctionsStoreTest {
     @EnumSource(Db.class)
     void anImportScreensEveryYearOfARangeAndPartialNamesWhenReadBackFromTheStore(Db db) {
         try (TestServer server = TestServer.start(db, Clock.systemUTC(), Map.of())) {
-            var verification = server.app().environments().of(Environment.LIVE).verification();
-            var imported = verification.sanctions().importSdnXml("sdn.xml",
+            var imported = server.app().environment(Environment.LIVE).sanctions().importSdnXml("sdn.xml",
                     new ByteArrayInputStream(SDN.getBytes(StandardCharsets.UTF_8)), n -> { });
             assertThat(imported.entries()).isEqualTo(1);
             assertThat(imported.unmappedCountries()).containsExactly("Freedonia");
@@ -69,7 +68,7 @@ class SanctionsStoreTest {
     @EnumSource(Db.class)
     void aListStoredBeforeNamesWereSplitStillScreensWholeNames(Db db) {
         try (TestServer server = TestServer.start(db, Clock.systemUTC(), Map.of())) {
-            Store store = server.app().environments().of(Environment.LIVE).store();
+            Store store = server.app().environment(Environment.LIVE).store();
             store.writeVoid(h -> h.createUpdate("""
                     INSERT INTO sanctions_lists (id, source, entry_count, entries, imported_at)
                     VALUES ('019a0000-0000-7000-8000-000000000001', 'SDN.XML', 1, :entries, 1)""")
@@ -86,7 +85,7 @@ class SanctionsStoreTest {
     }
 
     private static SanctionsStore fresh(TestServer server, Environment env) {
-        return new SanctionsStore(server.app().environments().of(env).store(), Clock.systemUTC(),
+        return new SanctionsStore(server.app().environment(env).store(), Clock.systemUTC(),
                 server.app().json(), SanctionsList::empty);
     }
 }

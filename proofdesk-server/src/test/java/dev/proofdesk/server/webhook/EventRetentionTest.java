@@ -28,7 +28,7 @@ class EventRetentionTest {
             clock.advance(Duration.ofDays(29));
             String recent = http.post("/v1/webhook_endpoints/" + endpoint + "/test", account.testKey(), null)
                     .body().path("id").asText();
-            var webhooks = server.app().environments().of(Environment.TEST).webhooks();
+            var webhooks = server.app().environment(Environment.TEST).webhooks();
             assertThat(webhooks.purgeExpired()).isZero();
 
             clock.advance(Duration.ofDays(1).plusMinutes(1));

@@ -1,6 +1,6 @@
 package dev.proofdesk.server.webhook;
 
-import dev.proofdesk.server.security.Cidr;
+import dev.proofdesk.server.config.Cidr;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.HttpApi;

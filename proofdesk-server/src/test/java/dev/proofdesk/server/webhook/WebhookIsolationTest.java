@@ -83,6 +83,12 @@ class WebhookIsolationTest {
             assertThat(http.get("/v1/events/" + liveEventId, account.testKey()).errorCode())
                     .isEqualTo("environment_mismatch");
             assertThat(http.get("/v1/events", account.testKey()).raw()).doesNotContain(liveEventId);
+            // and a live endpoint is not a redelivery target for a test event: it is named as living in live
+            HttpApi.Response crossRedelivery = http.post("/v1/events/" + testRequest.header("webhook-id")
+                    + "/redeliver", account.testKey(), Map.of("endpointId", liveEndpoint.body().path("id").asText()));
+            assertThat(crossRedelivery.status()).as(crossRedelivery.toString()).isEqualTo(403);
+            assertThat(crossRedelivery.errorCode()).isEqualTo("environment_mismatch");
+            assertThat(crossRedelivery.message()).contains("exists in live mode");
         }
     }
 }

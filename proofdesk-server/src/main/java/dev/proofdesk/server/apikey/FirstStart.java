@@ -1,7 +1,7 @@
-package dev.proofdesk.server.account;
+package dev.proofdesk.server.apikey;
 
-import dev.proofdesk.server.apikey.ApiKeyService;
-import dev.proofdesk.server.apikey.KeyKind;
+import dev.proofdesk.server.account.Account;
+import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.store.Environment;
 
 import java.util.Optional;

@@ -1,11 +1,14 @@
-package dev.proofdesk.server;
+package dev.proofdesk.server.environment;
 
 import dev.proofdesk.server.billing.CreditLedger;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.flow.FlowService;
+import dev.proofdesk.server.session.HolderSessions;
 import dev.proofdesk.server.session.SessionService;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.verification.SanctionsStore;
+import dev.proofdesk.server.verification.TrustStore;
 import dev.proofdesk.server.verification.VerificationService;
 import dev.proofdesk.server.webhook.EnvironmentWebhooks;
 
@@ -22,8 +25,10 @@ public record EnvironmentServices(
         EventLog events,
         FlowService flows,
         SessionService sessions,
+        HolderSessions holder,
         VerificationService verification,
+        TrustStore trust,
+        SanctionsStore sanctions,
         Optional<CreditLedger> credits,
-
         EnvironmentWebhooks webhooks) {
 }

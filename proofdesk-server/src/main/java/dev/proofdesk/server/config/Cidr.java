@@ -1,4 +1,4 @@
-package dev.proofdesk.server.security;
+package dev.proofdesk.server.config;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
