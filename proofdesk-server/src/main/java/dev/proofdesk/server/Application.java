@@ -176,7 +176,7 @@ public final class Application implements AutoCloseable {
         SanctionsStore sanctions = new SanctionsStore(store, clock, json,
                 test ? SanctionsList::testEnvironment : SanctionsList::empty);
         return new VerificationService(holder, trust, sanctions,
-                test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock, json);
+                test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock);
     }
 
     /** Live sessions cost credits; test has no ledger, so its sessions are billed by {@code NONE}. */

@@ -1,9 +1,9 @@
 package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.event.Event;
-import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.session.SessionResult;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
@@ -39,7 +39,7 @@ final class SessionPages {
         Map<String, Object> params = new HashMap<>();
         params.put("session", session);
         params.put("flow", flow);
-        params.put("result", ResultView.of(session.result()));
+        params.put("result", session.result() == null ? SessionResult.NONE : session.result());
         List<Event> events = SessionEvents.of(v.services().events(), v.accountId(), session);
         params.put("events", events);
         params.put("deliveries", v.services().webhooks().deliveriesOfEvents(events.stream().map(Event::id).toList()));

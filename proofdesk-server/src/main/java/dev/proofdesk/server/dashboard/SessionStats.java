@@ -1,7 +1,8 @@
 package dev.proofdesk.server.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofdesk.server.session.SessionResult;
 import dev.proofdesk.server.store.Store;
 
 import java.time.Clock;
@@ -66,14 +67,13 @@ final class SessionStats {
                 .bind("account", accountId).bind("limit", CHECK_SAMPLE).mapTo(String.class).list());
         for (String text : results) {
             try {
-                for (JsonNode check : json.readTree(text).path("checks")) {
-                    if (check.path("skipped").asBoolean(false)) {
+                for (SessionResult.Check check : SessionResult.read(json.readTree(text)).checks()) {
+                    if (check.skipped()) {
                         continue; // neither passed nor failed
                     }
-                    int[] c = tally.computeIfAbsent(check.path("name").asText(), n -> new int[2]);
-                    c[check.path("passed").asBoolean() ? 0 : 1]++;
+                    tally.computeIfAbsent(check.name(), n -> new int[2])[check.passed() ? 0 : 1]++;
                 }
-            } catch (java.io.IOException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a stored session result is not JSON", e);
             }
         }

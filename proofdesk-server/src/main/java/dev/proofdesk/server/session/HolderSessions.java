@@ -1,7 +1,5 @@
 package dev.proofdesk.server.session;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
@@ -131,7 +129,7 @@ public final class HolderSessions {
         }
 
         /** The session has ended (or is being verified): it takes no more reads. */
-        record NotPending(String status) implements RelayLease {
+        record NotPending(SessionStatus status) implements RelayLease {
         }
     }
 
@@ -147,8 +145,8 @@ public final class HolderSessions {
         if (store.write(h -> repository.takeRelayLease(h, id, lease, now.plus(ttl), now))) {
             return new RelayLease.Granted(lease);
         }
-        String status = sessions.get(row.accountId(), id).status();
-        return SessionStatus.PENDING.id().equals(status) ? new RelayLease.Busy() : new RelayLease.NotPending(status);
+        SessionStatus status = sessions.get(row.accountId(), id).status();
+        return status == SessionStatus.PENDING ? new RelayLease.Busy() : new RelayLease.NotPending(status);
     }
 
     public void releaseRelay(String id, String leaseId) {
@@ -177,7 +175,7 @@ public final class HolderSessions {
         return store.write(h -> {
             Instant now = now();
             Verdict effective = uniqueness(h, claim, verdict, now);
-            String result = effective.result().toString();
+            String result = sessions.write(effective.result());
             if (!repository.transition(h, claim.sessionId(), SessionStatus.PROCESSING, effective.status(), result, now)) {
                 throw ApiException.conflict("Session " + claim.sessionId() + " is no longer processing.");
             }
@@ -196,8 +194,7 @@ public final class HolderSessions {
         for (SessionRepository.Row row : stuck) {
             recovered += store.write(h -> {
                 Instant now = now();
-                String result = "{\"checks\":[],\"attributes\":{},\"nullifier\":null,\"warnings\":[],"
-                        + "\"error\":\"processing_interrupted\"}";
+                String result = sessions.write(SessionResult.interrupted());
                 if (!repository.transition(h, row.id(), SessionStatus.PROCESSING, SessionStatus.ERROR, result, now)) {
                     return 0;
                 }
@@ -231,11 +228,8 @@ public final class HolderSessions {
         if (!claim.definition().settings().oneVerificationPerDocument()) {
             return verdict;
         }
-        ObjectNode result = verdict.result().deepCopy();
-        ObjectNode check = ((ArrayNode) result.withArray("/checks")).addObject();
-        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null)
-                .put("skipped", false);
-        return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, result, verdict.nullifier());
+        return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, verdict.result().withCheck(
+                new SessionResult.Check("uniqueness", !used, used ? "document_already_used" : null, false)));
     }
 
     private SessionRepository.Row authorise(String id, String secret) {
@@ -247,9 +241,9 @@ public final class HolderSessions {
                 .orElseThrow(() -> ApiException.notFound("Session", id));
     }
 
-    private static void requirePending(String id, String status) {
-        if (!SessionStatus.PENDING.id().equals(status)) {
-            throw ApiException.conflict("Session " + id + " is " + status + "; it no longer accepts submissions.");
+    private static void requirePending(String id, SessionStatus status) {
+        if (status != SessionStatus.PENDING) {
+            throw ApiException.conflict("Session " + id + " is " + status.id() + "; it no longer accepts submissions.");
         }
     }
 

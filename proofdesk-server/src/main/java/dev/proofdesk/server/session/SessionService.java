@@ -2,7 +2,6 @@ package dev.proofdesk.server.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
@@ -235,7 +234,7 @@ public final class SessionService {
     Session view(SessionRepository.Row row, Instant now) {
         String secret = secrets.secretFor(environment, row.id());
         return new Session(row.id(), row.flowId(), row.flowVersionId(), row.externalUuid(),
-                row.effectiveStatus(now).id(), baseUrl.get() + "/verify/" + row.id() + "?token=" + secret, secret,
+                row.effectiveStatus(now), baseUrl.get() + "/verify/" + row.id() + "?token=" + secret, secret,
                 readMetadata(row.metadata()), readResult(row.result()), row.cost(), environment.livemode(),
                 row.createdAt(), row.expiresAt(), row.completedAt(), row.successUrl(), row.failureUrl());
     }
@@ -251,9 +250,18 @@ public final class SessionService {
         }
     }
 
-    private JsonNode readResult(String text) {
+    private SessionResult readResult(String text) {
         try {
-            return text == null ? null : json.readTree(text);
+            return text == null ? null : SessionResult.read(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored session result is not JSON", e);
+        }
+    }
+
+    /** A result as the session row stores it: the JSON the API shows. */
+    String write(SessionResult result) {
+        try {
+            return json.writeValueAsString(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package dev.proofdesk.server.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.passport.DocumentProof;
 import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.DocumentVerifier;
@@ -43,18 +42,15 @@ public final class VerificationService {
     private final Supplier<List<PublicKey>> knownMockCscaKeys;
     private final byte[] nullifierKey;
     private final Clock clock;
-    private final ResultWriter results;
 
     public VerificationService(HolderSessions holder, TrustStore trust, SanctionsStore sanctions,
-                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock,
-                               ObjectMapper json) {
+                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock) {
         this.holder = holder;
         this.trust = trust;
         this.sanctions = sanctions;
         this.knownMockCscaKeys = knownMockCscaKeys;
         this.nullifierKey = masterKey.derive("nullifier");
         this.clock = clock;
-        this.results = new ResultWriter(json);
     }
 
     public TrustStore trust() {
@@ -99,7 +95,7 @@ public final class VerificationService {
 
     private Session finish(HolderSessions.Claim claim, VerificationResult result) {
         String nullifier = result.nullifierInput().map(input -> nullifier(claim.accountId(), input)).orElse(null);
-        return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
+        return holder.finish(claim, ResultWriter.verdict(result, claim.definition().disclosures(), nullifier));
     }
 
     /** A stable pseudonym of the document within the account: no PII, but the same passport twice matches. */
