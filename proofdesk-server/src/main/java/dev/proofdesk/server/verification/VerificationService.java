@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  * through here too, so test and live share one verifier.
  */
 public final class VerificationService {
-    static final int MAX_DG1 = 1024;
     static final int MAX_SOD = 64 * 1024;
     static final int MAX_DG15 = 4096;
     static final int MAX_SIGNATURE = 1024;
@@ -117,7 +116,7 @@ public final class VerificationService {
 
     private static DocumentProof decode(SubmissionInput input) {
         List<Issue> issues = new ArrayList<>();
-        byte[] dg1 = field("dg1", input.dg1(), MAX_DG1, true, issues);
+        byte[] dg1 = field("dg1", input.dg1(), DocumentVerifier.MAX_DG1_LENGTH, true, issues);
         byte[] sod = field("sod", input.sod(), MAX_SOD, true, issues);
         // Without DG15 (most passports) or a signature there is no chip proof: the flow's rule decides.
         byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, false, issues);
