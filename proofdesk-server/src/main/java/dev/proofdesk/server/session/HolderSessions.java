@@ -63,9 +63,9 @@ public final class HolderSessions {
     }
 
     public Opened open(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        FlowDefinition def = store.read(h -> flows.version(h, row.flowVersionId()).definition());
-        return new Opened(sessions.get(row.accountId(), id), row.accountId(), def);
+        SessionService.Current current = authorise(id, secret);
+        FlowDefinition def = store.read(h -> flows.version(h, current.row().flowVersionId()).definition());
+        return new Opened(current.session(), current.row().accountId(), def);
     }
 
     /**
@@ -73,25 +73,25 @@ public final class HolderSessions {
      * the challenge in a QR code can reload without invalidating what a phone has already scanned.
      */
     public String currentChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
+        requirePending(authorise(id, secret));
         Instant freshAfter = now().minus(CHALLENGE_TTL.dividedBy(2));
         return store.read(h -> repository.openChallenge(h, id))
                 .filter(c -> c.issuedAt().isAfter(freshAfter))
                 .map(SessionRepository.Challenge::value)
-                .orElseGet(() -> newChallenge(id, secret));
+                .orElseGet(() -> issueChallenge(id));
     }
 
     /** The session the secret unlocks, as the holder may see it. */
     public Session session(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        return sessions.get(row.accountId(), id);
+        return authorise(id, secret).session();
     }
 
     public String newChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        Session current = sessions.get(row.accountId(), id);
-        requirePending(id, current.status());
+        requirePending(authorise(id, secret));
+        return issueChallenge(id);
+    }
+
+    private String issueChallenge(String id) {
         String challenge = Base64.getEncoder().encodeToString(Crypto.randomBytes(8));
         store.writeVoid(h -> repository.setChallenge(h, id, challenge, now()));
         return challenge;
@@ -99,8 +99,7 @@ public final class HolderSessions {
 
     /** Moves a pending session to processing and hands out its challenge, which is consumed. */
     public Claim claim(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
+        SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
             Instant now = now();
             var challenge = repository.takeChallenge(h, id).orElseThrow(() -> ApiException.conflict(
@@ -139,13 +138,13 @@ public final class HolderSessions {
      * the holder out for long.
      */
     public RelayLease leaseRelay(String id, String secret, Duration ttl) {
-        SessionRepository.Row row = authorise(id, secret);
+        authorise(id, secret);
         String lease = Ids.newId();
         Instant now = now();
         if (store.write(h -> repository.takeRelayLease(h, id, lease, now.plus(ttl), now))) {
             return new RelayLease.Granted(lease);
         }
-        SessionStatus status = sessions.get(row.accountId(), id).status();
+        SessionStatus status = sessions.current(id).session().status();
         return status == SessionStatus.PENDING ? new RelayLease.Busy() : new RelayLease.NotPending(status);
     }
 
@@ -159,8 +158,7 @@ public final class HolderSessions {
      * active-authentication signature.
      */
     public Claim claimWithoutChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
+        SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
             if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, now())) {
                 throw ApiException.conflict("Session " + id + " is no longer pending.");
@@ -232,19 +230,22 @@ public final class HolderSessions {
                 new SessionResult.Check("uniqueness", !used, used ? "document_already_used" : null, false)));
     }
 
-    private SessionRepository.Row authorise(String id, String secret) {
+    /** The one read of the session a holder call makes: the secret must be the session's own. */
+    private SessionService.Current authorise(String id, String secret) {
         if (!Ids.isUuid(id) || !secrets.matches(environment, id, secret)) {
             throw ApiException.unauthenticated("This session's client secret is required: "
                     + "'Authorization: Bearer cs_…' as returned when the session was created.");
         }
-        return store.read(h -> repository.findById(h, id))
-                .orElseThrow(() -> ApiException.notFound("Session", id));
+        return sessions.current(id);
     }
 
-    private static void requirePending(String id, SessionStatus status) {
-        if (status != SessionStatus.PENDING) {
-            throw ApiException.conflict("Session " + id + " is " + status.id() + "; it no longer accepts submissions.");
+    private static SessionRepository.Row requirePending(SessionService.Current current) {
+        Session session = current.session();
+        if (session.status() != SessionStatus.PENDING) {
+            throw ApiException.conflict("Session " + session.id() + " is " + session.status().id()
+                    + "; it no longer accepts submissions.");
         }
+        return current.row();
     }
 
     private Instant now() {

@@ -127,13 +127,26 @@ public final class SessionService {
 
     /** Never shows a stale status: an overdue pending session is expired on the spot. */
     public Session get(String accountId, String id) {
-        SessionRepository.Row row = store.read(h -> require(h, accountId, id));
+        return fresh(store.read(h -> require(h, accountId, id))).session();
+    }
+
+    /** A session as stored and as shown, read once. */
+    record Current(SessionRepository.Row row, Session session) {
+    }
+
+    /** The session a holder's client secret named (so no account scopes it), expired on the spot when overdue. */
+    Current current(String id) {
+        return fresh(store.read(h -> sessions.findById(h, id)).orElseThrow(() -> ApiException.notFound("Session", id)));
+    }
+
+    private Current fresh(SessionRepository.Row stored) {
         Instant now = now();
+        SessionRepository.Row row = stored;
         if (row.effectiveStatus(now) != row.status()) {
             expire(row);
-            row = store.read(h -> require(h, accountId, id));
+            row = store.read(h -> sessions.findById(h, stored.id())).orElseThrow();
         }
-        return view(row, now);
+        return new Current(row, view(row, now));
     }
 
     public List<Session> list(String accountId, String status, String flowId, String startingAfter, int limit) {
