@@ -97,11 +97,11 @@ public final class Application implements AutoCloseable {
     private Background background;
     private PgWakeupListener wakeupListener;
 
-    private Application(ServerConfig config, Clock clock) {
+    private Application(ServerConfig config, Clock clock, Database database) {
         this.config = config;
         this.clock = clock;
         this.json = Json.mapper();
-        this.database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
+        this.database = database;
         this.masterKey = MasterKey.load(config.masterKey(), config.dataDir());
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
@@ -126,7 +126,13 @@ public final class Application implements AutoCloseable {
      * loads when first used, so a command pays only for what it touches.
      */
     public static Application open(ServerConfig config, Clock clock) {
-        return new Application(config, clock);
+        Database database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
+        try {
+            return new Application(config, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     private Environments buildEnvironments() {
@@ -186,8 +192,25 @@ public final class Application implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Starts serving HTTP and the background sweepers; returns this for chaining. */
+    /**
+     * Starts serving HTTP and the background sweepers; returns this for chaining. A start that fails
+     * half-way (a port in use, a store that cannot migrate) closes what it opened: pools, threads, sockets.
+     */
     public Application start() {
+        try {
+            serve();
+            return this;
+        } catch (RuntimeException e) {
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private void serve() {
         database.openAll();
         mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -225,7 +248,6 @@ public final class Application implements AutoCloseable {
                     Environment.LIVE, environments.of(Environment.LIVE).webhooks().dispatcher()::wake));
             wakeupListener.start();
         });
-        return this;
     }
 
     /** Where this server itself listens, for the test helper's relays: they go through the real socket. */
