@@ -64,6 +64,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,8 @@ public final class Application implements AutoCloseable {
     public static Application open(ServerConfig config, Clock clock) {
         Database database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
         try {
-            return new Application(config, clock, database);
+            // Stores keep milliseconds: every service reads the same truncated time a row will hold.
+            return new Application(config, Clock.tick(clock, Duration.ofMillis(1)), database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

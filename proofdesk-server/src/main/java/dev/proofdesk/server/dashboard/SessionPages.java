@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 /** Sessions: a filterable list, and one session with every check, the disclosed attributes and its events. */
 final class SessionPages {
+    private static final int EVENTS_SHOWN = 50;
     private final Web web;
 
     SessionPages(Web web) {
@@ -40,7 +41,7 @@ final class SessionPages {
         params.put("session", session);
         params.put("flow", flow);
         params.put("result", session.result() == null ? SessionResult.NONE : session.result());
-        List<Event> events = SessionEvents.of(v.services().events(), v.accountId(), session);
+        List<Event> events = v.services().events().ofSession(v.accountId(), session.id(), EVENTS_SHOWN);
         params.put("events", events);
         params.put("deliveries", v.services().webhooks().deliveriesOfEvents(events.stream().map(Event::id).toList()));
         web.render(ctx, v, "Session " + session.id(), "sessions/show.jte", params);

@@ -3,6 +3,7 @@ package dev.proofdesk.server.flow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -44,7 +45,7 @@ public final class FlowService {
     public Flow create(String accountId, FlowInput input) {
         FlowDefinition def = FlowValidator.merge(FlowValidator.DEFAULTS, input);
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             String id = Ids.newId();
             flows.insertFlow(h, id, accountId, def, now);
             flows.insertVersion(h, Ids.newId(), id, 1, def, now);
@@ -76,7 +77,7 @@ public final class FlowService {
 
     private void saveDraft(Handle h, FlowRepository.Row row, FlowDefinition def) {
         FlowVersion latest = flows.version(h, row.id(), row.latestVersion()).orElseThrow();
-        Instant now = now();
+        Instant now = clock.instant();
         if (latest.isDraft()) {
             flows.updateDraft(h, latest.id(), def);
             flows.touchFlow(h, row.id(), def, latest.version(), now);
@@ -95,9 +96,9 @@ public final class FlowService {
                 throw ApiException.conflict("Flow " + id + " has no draft to publish: version " + latest.version()
                         + " is already published. Update the flow to start a new draft.");
             }
-            flows.publish(h, row, latest, now());
+            flows.publish(h, row, latest, clock.instant());
             Flow flow = view(h, accountId, id);
-            events.append(h, accountId, "flow.published", flow);
+            events.append(h, accountId, EventType.FLOW_PUBLISHED, flow);
             return flow;
         });
     }
@@ -105,7 +106,7 @@ public final class FlowService {
     public Flow archive(String accountId, String id) {
         return store.write(h -> {
             FlowRepository.Row row = lockActive(h, accountId, id);
-            flows.archive(h, row.id(), now());
+            flows.archive(h, row.id(), clock.instant());
             return view(h, accountId, id);
         });
     }
@@ -208,9 +209,5 @@ public final class FlowService {
                 published == null ? null : published.version(), published == null ? null : published.id(),
                 def.rules(), def.documents(), def.disclosures(), def.settings(), environment.livemode(),
                 row.createdAt(), row.updatedAt(), published == null ? null : published.publishedAt());
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -3,6 +3,7 @@ package dev.proofdesk.server.session;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.security.Crypto;
@@ -74,7 +75,7 @@ public final class HolderSessions {
      */
     public String currentChallenge(String id, String secret) {
         requirePending(authorise(id, secret));
-        Instant freshAfter = now().minus(CHALLENGE_TTL.dividedBy(2));
+        Instant freshAfter = clock.instant().minus(CHALLENGE_TTL.dividedBy(2));
         return store.read(h -> repository.openChallenge(h, id))
                 .filter(c -> c.issuedAt().isAfter(freshAfter))
                 .map(SessionRepository.Challenge::value)
@@ -93,7 +94,7 @@ public final class HolderSessions {
 
     private String issueChallenge(String id) {
         String challenge = Base64.getEncoder().encodeToString(Crypto.randomBytes(8));
-        store.writeVoid(h -> repository.setChallenge(h, id, challenge, now()));
+        store.writeVoid(h -> repository.setChallenge(h, id, challenge, clock.instant()));
         return challenge;
     }
 
@@ -101,7 +102,7 @@ public final class HolderSessions {
     public Claim claim(String id, String secret) {
         SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             var challenge = repository.takeChallenge(h, id).orElseThrow(() -> ApiException.conflict(
                     "Session " + id + " has no open challenge. Fetch one (GET /v1/sessions/" + id
                             + "/challenge), have the chip sign it, then submit."));
@@ -140,7 +141,7 @@ public final class HolderSessions {
     public RelayLease leaseRelay(String id, String secret, Duration ttl) {
         authorise(id, secret);
         String lease = Ids.newId();
-        Instant now = now();
+        Instant now = clock.instant();
         if (store.write(h -> repository.takeRelayLease(h, id, lease, now.plus(ttl), now))) {
             return new RelayLease.Granted(lease);
         }
@@ -160,7 +161,7 @@ public final class HolderSessions {
     public Claim claimWithoutChallenge(String id, String secret) {
         SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
-            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, now())) {
+            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, clock.instant())) {
                 throw ApiException.conflict("Session " + id + " is no longer pending.");
             }
             FlowDefinition def = flows.version(h, row.flowVersionId()).definition();
@@ -171,7 +172,7 @@ public final class HolderSessions {
     /** Records the verdict of a claimed session: status, result, event, and a refund on error. */
     public Session finish(Claim claim, Verdict verdict) {
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             Verdict effective = uniqueness(h, claim, verdict, now);
             String result = sessions.write(effective.result());
             if (!repository.transition(h, claim.sessionId(), SessionStatus.PROCESSING, effective.status(), result, now)) {
@@ -186,12 +187,12 @@ public final class HolderSessions {
 
     /** Ends sessions a crash left in processing, with an error and a refund. */
     public int recoverInterrupted(int batch) {
-        Instant cutoff = now().minus(PROCESSING_TIMEOUT);
+        Instant cutoff = clock.instant().minus(PROCESSING_TIMEOUT);
         List<SessionRepository.Row> stuck = store.read(h -> repository.stuckProcessing(h, cutoff, batch));
         int recovered = 0;
         for (SessionRepository.Row row : stuck) {
             recovered += store.write(h -> {
-                Instant now = now();
+                Instant now = clock.instant();
                 String result = sessions.write(SessionResult.interrupted());
                 if (!repository.transition(h, row.id(), SessionStatus.PROCESSING, SessionStatus.ERROR, result, now)) {
                     return 0;
@@ -209,7 +210,7 @@ public final class HolderSessions {
             billing.refund(h, row.accountId(), id, row.cost(), status.id());
         }
         Session session = sessions.view(row, now);
-        events.append(h, row.accountId(), "verification.completed", session.withoutSecret());
+        events.append(h, row.accountId(), EventType.VERIFICATION_COMPLETED, session.withoutSecret());
         return session;
     }
 
@@ -246,9 +247,5 @@ public final class HolderSessions {
                     + "; it no longer accepts submissions.");
         }
         return current.row();
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

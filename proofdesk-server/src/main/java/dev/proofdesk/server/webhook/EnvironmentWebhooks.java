@@ -55,7 +55,7 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         this.endpoints = new EndpointService(store, endpointRepo, secrets, shared.urls(), eventLog, outbox, health,
                 payloads, shared.clock(), probes.endpointElsewhere());
         this.events = new EventService(store, eventLog, endpointRepo, outbox, shared.clock(), probes.eventElsewhere());
-        this.retention = new Retention(store, shared.clock());
+        this.retention = new Retention(store, eventLog, deliveryRepo, shared.clock());
     }
 
     public EndpointService endpoints() {
