@@ -106,7 +106,7 @@ public final class Application implements AutoCloseable {
         this.masterKey = MasterKey.load(config.masterKey(), config.dataDir());
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
-        this.apiKeys = new ApiKeyService(database.control(), clock, audit);
+        this.apiKeys = new ApiKeyService(database.control(), accounts, clock, audit);
         this.baseUrl.set(config.publicBaseUrl().orElse(localUrl(config.port())));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.listening = new Listening(masterKey, clock);
@@ -117,7 +117,7 @@ public final class Application implements AutoCloseable {
                 new RelayClient(HttpClient.newHttpClient(), json), this::ownAddress,
                 config.relay().readTimeout().plusSeconds(10));
         PasswordHasher passwords = new PasswordHasher();
-        this.users = new UserService(database.control(), clock, audit, passwords);
+        this.users = new UserService(database.control(), accounts, clock, audit, passwords);
         this.signIns = new SignIns(database.control(), clock, users, passwords, masterKey);
         this.idempotency = new Idempotency(database::environment, clock);
     }

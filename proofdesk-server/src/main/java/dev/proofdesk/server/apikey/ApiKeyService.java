@@ -1,5 +1,6 @@
 package dev.proofdesk.server.apikey;
 
+import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.security.Crypto;
@@ -25,13 +26,15 @@ public final class ApiKeyService {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final Store control;
+    private final AccountService accounts;
     private final Clock clock;
     private final AuditLog audit;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
-    public ApiKeyService(Store control, Clock clock, AuditLog audit) {
+    public ApiKeyService(Store control, AccountService accounts, Clock clock, AuditLog audit) {
         this.control = control;
+        this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
     }
@@ -42,9 +45,7 @@ public final class ApiKeyService {
 
     public Created create(String accountId, Environment env, KeyKind kind, String actor) {
         return control.write(h -> {
-            h.createQuery("SELECT id FROM accounts WHERE id = :id" + control.dialect().forUpdate())
-                    .bind("id", accountId).mapTo(String.class).findOne()
-                    .orElseThrow(() -> ApiException.notFound("Account", accountId));
+            accounts.lock(h, accountId);
             Instant now = clock.instant();
             if (kind == KeyKind.SECRET && keys.countActiveSecrets(h, accountId, env, now) >= MAX_ACTIVE_SECRET_KEYS) {
                 throw ApiException.conflict("This account already has " + MAX_ACTIVE_SECRET_KEYS + " active "
