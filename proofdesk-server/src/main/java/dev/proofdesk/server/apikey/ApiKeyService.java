@@ -7,6 +7,7 @@ import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public final class ApiKeyService {
         });
     }
 
-    private Created insert(org.jdbi.v3.core.Handle h, String accountId, Environment env, KeyKind kind, Instant now) {
+    private Created insert(Handle h, String accountId, Environment env, KeyKind kind, Instant now) {
         String secret = ApiKeyFormat.generate(kind, env);
         ApiKey key = new ApiKey(Ids.newId(), accountId, env, kind, Crypto.sha256Hex(secret),
                 secret.substring(secret.length() - 4), now, Optional.empty(), Optional.empty(), Optional.empty());

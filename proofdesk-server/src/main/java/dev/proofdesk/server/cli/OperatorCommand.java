@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -41,10 +44,10 @@ abstract class OperatorCommand {
                 ApiException.validation("--env", "must be test or live (got '" + value + "')"));
     }
 
-    static byte[] readFile(java.nio.file.Path file) {
+    static byte[] readFile(Path file) {
         try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
             throw ApiException.validation("FILE", file + " cannot be read: " + e.getMessage());
         }
     }

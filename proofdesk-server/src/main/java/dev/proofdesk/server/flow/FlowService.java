@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
@@ -26,7 +28,7 @@ public final class FlowService {
     private final FlowRepository flows;
     private final BiPredicate<String, String> existsInOtherEnvironment;
     /** Published versions never change, so their parsed definitions are kept; drafts are always read. */
-    private final java.util.Map<String, FlowVersion> publishedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FlowVersion> publishedVersions = new ConcurrentHashMap<>();
 
     public FlowService(Store store, EventLog events, Clock clock, ObjectMapper json,
                        BiPredicate<String, String> existsInOtherEnvironment) {

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -272,7 +273,7 @@ public final class MockPassportService {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            issues.add(new Issue(path, "'" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+            issues.add(new Issue(path, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
             return fallback;
         }
