@@ -30,7 +30,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class DocumentVerifier {
     /** DG1 is 93 bytes for a passport; anything near a kilobyte is not a DG1. */
-    private static final int MAX_DG1_LENGTH = 1024;
+    public static final int MAX_DG1_LENGTH = 1024;
 
     private final PassiveAuthenticator passive;
     private final SanctionsList sanctions;

@@ -6,14 +6,7 @@ import java.util.Objects;
 /** The decision: every check passed, some failed, or the submission could not be read. */
 public sealed interface Outcome {
 
-    /** The session status this outcome maps to. */
-    String status();
-
     record Valid() implements Outcome {
-        @Override
-        public String status() {
-            return "valid";
-        }
     }
 
     record Invalid(List<Failure> failures) implements Outcome {
@@ -22,11 +15,6 @@ public sealed interface Outcome {
             if (failures.isEmpty()) {
                 throw new IllegalArgumentException("an invalid outcome names at least one failure");
             }
-        }
-
-        @Override
-        public String status() {
-            return "invalid";
         }
     }
 
@@ -38,11 +26,6 @@ public sealed interface Outcome {
 
         public FailureCode code() {
             return FailureCode.DOCUMENT_MALFORMED;
-        }
-
-        @Override
-        public String status() {
-            return "error";
         }
     }
 }

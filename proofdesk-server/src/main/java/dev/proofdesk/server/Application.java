@@ -67,6 +67,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +101,15 @@ public final class Application implements AutoCloseable {
     private Background background;
     private PgWakeupListener wakeupListener;
 
-    private Application(ServerConfig config, Clock clock) {
+    private Application(ServerConfig config, Clock clock, Database database) {
         this.config = config;
         this.clock = clock;
         this.json = Json.mapper();
-        this.database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
+        this.database = database;
         this.masterKey = MasterKey.load(config.masterKey(), config.dataDir());
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
-        this.apiKeys = new ApiKeyService(database.control(), clock, audit);
+        this.apiKeys = new ApiKeyService(database.control(), accounts, clock, audit);
         this.baseUrl.set(config.publicBaseUrl().orElse(localUrl(config.port())));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.listening = new Listening(masterKey, clock);
@@ -119,7 +120,7 @@ public final class Application implements AutoCloseable {
                 RelayClient.onFirstUse(json), this::ownAddress,
                 config.relay().readTimeout().plusSeconds(10));
         PasswordHasher passwords = new PasswordHasher();
-        this.users = new UserService(database.control(), clock, audit, passwords);
+        this.users = new UserService(database.control(), accounts, clock, audit, passwords);
         this.signIns = new SignIns(database.control(), clock, users, passwords, masterKey);
         this.idempotency = new Idempotency(database::environment, clock);
     }
@@ -129,7 +130,14 @@ public final class Application implements AutoCloseable {
      * loads when first used, so a command pays only for what it touches.
      */
     public static Application open(ServerConfig config, Clock clock) {
-        return new Application(config, clock);
+        Database database = Database.open(config.databaseUrl(), config.dataDir(), config.databasePoolSize());
+        try {
+            // Stores keep milliseconds: every service reads the same truncated time a row will hold.
+            return new Application(config, Clock.tick(clock, Duration.ofMillis(1)), database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     private Environments buildEnvironments() {
@@ -158,7 +166,7 @@ public final class Application implements AutoCloseable {
             SanctionsStore sanctions = new SanctionsStore(store, clock, json,
                     test ? SanctionsList::testEnvironment : SanctionsList::empty);
             VerificationService verification = new VerificationService(holder, trust, sanctions,
-                    test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock, json);
+                    test ? List::of : () -> List.of(mockIssuer().cscaPublicKey()), masterKey, clock);
             bundles.add(new EnvironmentServices(env, store, events, flowService, sessionService, holder,
                     verification, trust, sanctions, credits, hooks));
         }
@@ -172,8 +180,25 @@ public final class Application implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Starts serving HTTP and the background sweepers; returns this for chaining. */
+    /**
+     * Starts serving HTTP and the background sweepers; returns this for chaining. A start that fails
+     * half-way (a port in use, a store that cannot migrate) closes what it opened: pools, threads, sockets.
+     */
     public Application start() {
+        try {
+            serve();
+            return this;
+        } catch (RuntimeException e) {
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private void serve() {
         database.openAll();
         mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -215,7 +240,6 @@ public final class Application implements AutoCloseable {
                     Environment.LIVE, environments.of(Environment.LIVE).webhooks().dispatcher()::wake));
             wakeupListener.start();
         });
-        return this;
     }
 
     /** Where this server itself listens, for the test helper's relays: they go through the real socket. */

@@ -1,39 +1,51 @@
 package dev.proofdesk.passport.lds;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
- * Transliterates free text into MRZ characters (ICAO 9303 part 3 §6): accents dropped,
- * a few ligatures spelled out, apostrophes removed, every other separator a filler.
+ * The one transliteration of free text into MRZ characters (ICAO 9303 part 3 §6): accents dropped,
+ * ligatures and letters without a Latin base spelled out, apostrophes removed. Documents write names
+ * with it and sanctions screening keys names with it, so both read a name the same way.
  */
 public final class MrzText {
     private MrzText() {
     }
 
+    /** Free text as an MRZ field: every run of other characters one filler, none at either end. */
     public static String of(String text) {
+        return transliterate(text, "<").replaceAll("<+", "<").replaceAll("^<|<$", "");
+    }
+
+    /**
+     * Capitals and digits, each other character spelled as 9303 spells it or, when it has no spelling
+     * (a space, a hyphen), replaced by {@code separator}.
+     */
+    public static String transliterate(String text, String separator) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = Character.toUpperCase(decomposed.charAt(i));
             if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
                 out.append(c);
-            } else if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\'' || c == '’') {
+            } else if (c == '\'' || c == '’' || c == '`' || Character.getType(c) == Character.NON_SPACING_MARK) {
+                // MRZ rules drop apostrophes and accents: O'NEILL becomes ONEILL.
                 continue;
             } else {
-                String spelled = switch (c) {
-                    case 'ß' -> "SS";
+                out.append(switch (c) {
+                    case 'ß', 'ẞ' -> "SS";
                     case 'Æ' -> "AE";
-                    case 'Œ' -> "OE";
-                    case 'Ø' -> "O";
+                    case 'Œ', 'Ø' -> "OE";
                     case 'Ł' -> "L";
                     case 'Đ', 'Ð' -> "D";
                     case 'Þ' -> "TH";
-                    default -> "<";
-                };
-                out.append(spelled);
+                    case 'Ħ' -> "H";
+                    case 'Ŧ' -> "T";
+                    case 'Ŋ' -> "N";
+                    case 'Ĳ' -> "IJ";
+                    default -> separator;
+                });
             }
         }
-        return out.toString().replaceAll("<+", "<").replaceAll("^<|<$", "").toUpperCase(Locale.ROOT);
+        return out.toString();
     }
 }

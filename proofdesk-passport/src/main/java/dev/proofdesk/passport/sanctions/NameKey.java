@@ -1,14 +1,15 @@
 package dev.proofdesk.passport.sanctions;
 
-import java.text.Normalizer;
+import dev.proofdesk.passport.lds.MrzText;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reduces a name to MRZ characters and then to a folded form in which every spelling ICAO 9303
- * allows for one name meets: the list's "Müller" and the chip's {@code MUELLER} or
+ * Reduces a name to MRZ characters ({@link MrzText}) and then to a folded form in which every
+ * spelling ICAO 9303 allows for one name meets: the list's "Müller" and the chip's {@code MUELLER} or
  * {@code MULLER}, the list's "Mueller" and the chip's {@code MULLER}. Folding applies the
  * transliterations of 9303 part 3 in both directions: Ä is AE or A, Ö and Ø are OE or O, Ü is UE
  * or U, Å is AA or A, so AE, OE, UE and AA collapse to their first letter on both sides. Two
@@ -21,7 +22,7 @@ final class NameKey {
 
     /** Folded tokens of a name as listed (free text, any script ICAO transliterates) or as read from an MRZ. */
     static List<String> tokens(String name) {
-        String[] raw = transliterate(name == null ? "" : name).trim().split(" +");
+        String[] raw = MrzText.transliterate(name == null ? "" : name, " ").trim().split(" +");
         List<String> out = new ArrayList<>(raw.length);
         for (String token : raw) {
             if (!token.isEmpty()) {
@@ -45,35 +46,6 @@ final class NameKey {
 
     static Set<String> givenNames(List<String> tokens) {
         return Set.copyOf(tokens);
-    }
-
-    static String transliterate(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = Character.toUpperCase(decomposed.charAt(i));
-            if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                out.append(c);
-            } else if (c == '\'' || c == '’' || c == '`' || Character.getType(c) == Character.NON_SPACING_MARK) {
-                // MRZ rules drop apostrophes and accents: O'NEILL becomes ONEILL.
-                continue;
-            } else {
-                out.append(switch (c) {
-                    case 'ß', 'ẞ' -> "SS";
-                    case 'Æ' -> "AE";
-                    case 'Œ', 'Ø' -> "OE";
-                    case 'Ł' -> "L";
-                    case 'Đ', 'Ð' -> "D";
-                    case 'Þ' -> "TH";
-                    case 'Ħ' -> "H";
-                    case 'Ŧ' -> "T";
-                    case 'Ŋ' -> "N";
-                    case 'Ĳ' -> "IJ";
-                    default -> " ";
-                });
-            }
-        }
-        return out.toString();
     }
 
     /** AE, OE, UE and AA become A, O, U and A, left to right. */

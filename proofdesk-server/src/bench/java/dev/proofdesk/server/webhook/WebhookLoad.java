@@ -1,15 +1,19 @@
 package dev.proofdesk.server.webhook;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.proofdesk.server.Application;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.config.ServerConfig;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.support.MasterKeys;
 import dev.proofdesk.server.support.Postgres;
 import io.javalin.Javalin;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +136,7 @@ public final class WebhookLoad {
         env.put("PROOFDESK_WEBHOOK_WORKERS_TEST", "64");
         env.put("PROOFDESK_WEBHOOK_ENDPOINT_CONCURRENCY", "32");
         if (postgres) {
-            env.put("PROOFDESK_MASTER_KEY", dev.proofdesk.server.support.MasterKeys.random());
+            env.put("PROOFDESK_MASTER_KEY", MasterKeys.random());
         }
         ServerConfig config = new ConfigLoader(env).load(0, Files.createTempDirectory("proofdesk-bench"),
                 postgres ? Postgres.freshDatabase() : null);
@@ -155,7 +159,7 @@ public final class WebhookLoad {
             int n = Math.min(500, count - done);
             target.store().writeVoid(h -> {
                 for (int i = 0; i < n; i++) {
-                    target.events().append(h, target.accountId(), "session.created", Map.of("n", 1));
+                    target.events().append(h, target.accountId(), EventType.SESSION_CREATED, Map.of("n", 1));
                 }
             });
         }
@@ -179,7 +183,7 @@ public final class WebhookLoad {
                         next += interval;
                     }
                     String id = target.store().write(h -> target.events()
-                            .append(h, target.accountId(), "session.created", Map.of("n", 1)).id());
+                            .append(h, target.accountId(), EventType.SESSION_CREATED, Map.of("n", 1)).id());
                     committedAt.put(id, System.nanoTime());
                     produced.incrementAndGet();
                 }
@@ -192,7 +196,7 @@ public final class WebhookLoad {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -2,11 +2,10 @@ package dev.proofdesk.server.account;
 
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Ids;
-import dev.proofdesk.server.store.Rows;
 import dev.proofdesk.server.store.Store;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +13,7 @@ import java.util.Optional;
 public final class AccountService {
     private final Store control;
     private final Clock clock;
+    private final AccountRepository accounts = new AccountRepository();
 
     public AccountService(Store control, Clock clock) {
         this.control = control;
@@ -24,25 +24,32 @@ public final class AccountService {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiException.validation("name", "must be 1 to 200 characters");
         }
-        Account account = new Account(Ids.newId(), name.strip(), Instant.ofEpochMilli(clock.millis()));
-        control.writeVoid(h -> h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES (:id, :name, :at)")
-                .bind("id", account.id()).bind("name", account.name())
-                .bind("at", account.createdAt().toEpochMilli()).execute());
+        Account account = new Account(Ids.newId(), name.strip(), clock.instant());
+        control.writeVoid(h -> accounts.insert(h, account));
         return account;
     }
 
     public List<Account> list() {
-        return control.read(h -> h.createQuery("SELECT * FROM accounts ORDER BY id")
-                .map((rs, ctx) -> map(rs)).list());
+        return control.read(accounts::list);
     }
 
     public Optional<Account> find(String id) {
-        return control.read(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+        return control.read(h -> accounts.find(h, id));
     }
 
-    private static Account map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Account(rs.getString("id"), rs.getString("name"), Rows.requiredInstant(rs, "created_at"));
+    /** 404 unless the account exists, read in the caller's control-store transaction. */
+    public void require(Handle controlHandle, String id) {
+        accounts.find(controlHandle, id).orElseThrow(() -> ApiException.notFound("Account", id));
+    }
+
+    /**
+     * Locks the account in the caller's control-store transaction, so that changes counted per account
+     * (its active keys, say) are made one at a time; 404 when there is no such account.
+     */
+    public void lock(Handle controlHandle, String id) {
+        if (!accounts.lock(controlHandle, control.dialect(), id)) {
+            throw ApiException.notFound("Account", id);
+        }
     }
 
     /** The only account, for commands that may omit {@code --account} while there is just one. */

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class AuditLog {
     private final Clock clock;
     private final ObjectMapper json;
+    private final AuditRepository repository = new AuditRepository();
 
     public AuditLog(Clock clock, ObjectMapper json) {
         this.clock = clock;
@@ -22,21 +23,13 @@ public final class AuditLog {
 
     public void record(Handle controlHandle, String accountId, String actor, String action, String target,
                        Map<String, ?> details) {
+        String text;
         try {
-            controlHandle.createUpdate("""
-                    INSERT INTO audit_log (id, account_id, actor, action, target, details, created_at)
-                    VALUES (:id, :account, :actor, :action, :target, :details, :at)""")
-                    .bind("id", Ids.newId())
-                    .bind("account", accountId)
-                    .bind("actor", actor)
-                    .bind("action", action)
-                    .bind("target", target)
-                    .bind("details", json.writeValueAsString(details))
-                    .bind("at", clock.millis())
-                    .execute();
+            text = json.writeValueAsString(details);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        repository.insert(controlHandle, Ids.newId(), accountId, actor, action, target, text, clock.instant());
     }
 
     /** One recorded change: who ({@code actor}) did what ({@code action}) to which object ({@code target}). */
@@ -45,12 +38,6 @@ public final class AuditLog {
 
     /** Newest first, cursor-paginated by id. */
     public List<Entry> list(Handle controlHandle, String accountId, String startingAfter, int limit) {
-        return controlHandle.createQuery("SELECT * FROM audit_log WHERE account_id = :account"
-                        + (startingAfter != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit")
-                .bind("account", accountId).bind("after", startingAfter).bind("limit", limit)
-                .map((rs, ctx) -> new Entry(rs.getString("id"), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("target"), rs.getString("details"),
-                        Instant.ofEpochMilli(rs.getLong("created_at"))))
-                .list();
+        return repository.list(controlHandle, accountId, startingAfter, limit);
     }
 }

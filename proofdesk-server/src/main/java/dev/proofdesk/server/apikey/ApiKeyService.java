@@ -1,11 +1,13 @@
 package dev.proofdesk.server.apikey;
 
+import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +27,15 @@ public final class ApiKeyService {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final Store control;
+    private final AccountService accounts;
     private final Clock clock;
     private final AuditLog audit;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
-    public ApiKeyService(Store control, Clock clock, AuditLog audit) {
+    public ApiKeyService(Store control, AccountService accounts, Clock clock, AuditLog audit) {
         this.control = control;
+        this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
     }
@@ -42,9 +46,7 @@ public final class ApiKeyService {
 
     public Created create(String accountId, Environment env, KeyKind kind, String actor) {
         return control.write(h -> {
-            h.createQuery("SELECT id FROM accounts WHERE id = :id" + control.dialect().forUpdate())
-                    .bind("id", accountId).mapTo(String.class).findOne()
-                    .orElseThrow(() -> ApiException.notFound("Account", accountId));
+            accounts.lock(h, accountId);
             Instant now = clock.instant();
             if (kind == KeyKind.SECRET && keys.countActiveSecrets(h, accountId, env, now) >= MAX_ACTIVE_SECRET_KEYS) {
                 throw ApiException.conflict("This account already has " + MAX_ACTIVE_SECRET_KEYS + " active "
@@ -57,7 +59,7 @@ public final class ApiKeyService {
         });
     }
 
-    private Created insert(org.jdbi.v3.core.Handle h, String accountId, Environment env, KeyKind kind, Instant now) {
+    private Created insert(Handle h, String accountId, Environment env, KeyKind kind, Instant now) {
         String secret = ApiKeyFormat.generate(kind, env);
         ApiKey key = new ApiKey(Ids.newId(), accountId, env, kind, Crypto.sha256Hex(secret),
                 secret.substring(secret.length() - 4), now, Optional.empty(), Optional.empty(), Optional.empty());

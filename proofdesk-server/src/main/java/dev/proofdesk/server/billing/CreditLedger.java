@@ -2,6 +2,7 @@ package dev.proofdesk.server.billing;
 
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -81,7 +82,7 @@ public final class CreditLedger implements SessionBilling {
 
     private LedgerEntry apply(Handle h, String accountId, LedgerEntry.Kind kind, long amount, String reason,
                               String reference, String sessionId) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         ledger.ensureBalance(h, accountId, isLow(0), now);
         LedgerRepository.BalanceRow before = ledger.lockBalance(h, accountId);
         long after = before.credits() + amount;
@@ -94,7 +95,7 @@ public final class CreditLedger implements SessionBilling {
         boolean low = isLow(after);
         ledger.updateBalance(h, accountId, after, low, now);
         if (low && !before.low()) {
-            events.append(h, accountId, "billing.credits_low", creditsLow(after));
+            events.append(h, accountId, EventType.BILLING_CREDITS_LOW, creditsLow(after));
         }
         return entry;
     }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -41,10 +44,10 @@ abstract class OperatorCommand {
                 new InvalidArgumentException(spec, "--env", "must be test or live (got '" + value + "')"));
     }
 
-    byte[] readFile(java.nio.file.Path file) {
+    byte[] readFile(Path file) {
         try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
             throw new InvalidArgumentException(spec, "FILE", file + " cannot be read: " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "sanctions", mixinStandardHelpOptions = true, description = "Sanctions lists used by the ofac rule.",
@@ -37,7 +38,7 @@ final class SanctionsCommand {
                     imported.entries(), environment.id());
             if (!imported.unmappedCountries().isEmpty()) {
                 out().println("Country names without an ICAO code (passports listed under them are not screened "
-                        + "by number): " + String.join(", ", new java.util.TreeSet<>(imported.unmappedCountries())));
+                        + "by number): " + String.join(", ", new TreeSet<>(imported.unmappedCountries())));
             }
             return 0;
         }

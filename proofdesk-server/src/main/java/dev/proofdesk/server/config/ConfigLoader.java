@@ -1,6 +1,12 @@
 package dev.proofdesk.server.config;
 
+
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,12 +119,12 @@ public final class ConfigLoader {
 
     private static String readKeyFile(String source, Path file) {
         try {
-            return java.nio.file.Files.readString(file).trim();
-        } catch (java.nio.file.NoSuchFileException e) {
+            return Files.readString(file).trim();
+        } catch (NoSuchFileException e) {
             throw new ConfigException(source + " is " + file.toAbsolutePath() + ", which does not exist. Use the file "
                     + "the server uses, or make a new key for a new database with: "
                     + "(umask 077; openssl rand -base64 32 > " + file + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ConfigException(source + " is " + file.toAbsolutePath() + ", which cannot be read: "
                     + e.getMessage());
         }
@@ -138,7 +144,7 @@ public final class ConfigLoader {
             }
         }
         Optional<Path> caFile = optional("PROOFDESK_WEBHOOK_CA_FILE").map(Path::of);
-        caFile.filter(f -> !java.nio.file.Files.isReadable(f)).ifPresent(f -> {
+        caFile.filter(f -> !Files.isReadable(f)).ifPresent(f -> {
             throw new ConfigException("PROOFDESK_WEBHOOK_CA_FILE is " + f + ", which cannot be read. "
                     + "Point it to a PEM file of CA certificates or unset it.");
         });
@@ -219,11 +225,11 @@ public final class ConfigLoader {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
             if (bare.isEmpty()) {
-                throw new java.net.UnknownHostException();
+                throw new UnknownHostException();
             }
-            java.net.InetAddress.getByName(bare);
+            InetAddress.getByName(bare);
             return bare;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new ConfigException(source + " is '" + host + "', which is not an address of this machine. Use "
                     + "127.0.0.1 (the default: this machine only), 0.0.0.0 or :: (every interface), or one address.");
         }

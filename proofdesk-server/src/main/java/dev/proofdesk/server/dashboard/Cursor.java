@@ -4,6 +4,7 @@ import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Ids;
 import io.javalin.http.Context;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +30,7 @@ final class Cursor {
     /** The page's rows and, if more follow, the cursor of the next page ({@code next}, else null). */
     static <T> Map<String, Object> page(String rows, List<T> fetched, Function<T, String> id) {
         boolean more = fetched.size() > PAGE;
-        java.util.HashMap<String, Object> params = new java.util.HashMap<>();
+        HashMap<String, Object> params = new HashMap<>();
         params.put(rows, more ? fetched.subList(0, PAGE) : fetched);
         params.put("next", more ? id.apply(fetched.get(PAGE - 1)) : null);
         return params;

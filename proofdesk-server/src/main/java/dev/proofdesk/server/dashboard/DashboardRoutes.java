@@ -73,7 +73,7 @@ public final class DashboardRoutes implements RouteModule {
         AuditPage auditPage = new AuditPage(web, audit);
         WebhookPages webhooks = new WebhookPages(web, audit);
         CreditsPage credits = new CreditsPage(web, services.clock());
-        OverviewPage overview = new OverviewPage(web, services.json(), services.clock());
+        OverviewPage overview = new OverviewPage(web, services.clock());
         VerifyPages verify = new VerifyPages(services.environments().each(EnvironmentServices::holder),
                 services.mockPassports(), services.mockHolder(), templates, services.baseUrl(), guard.holderLimits());
 

@@ -2,6 +2,7 @@ package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.dashboard.view.FormState;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.flow.FlowInput;
 import io.javalin.http.Context;
@@ -82,21 +83,21 @@ final class FlowForm {
 
     /** The whole definition from the form; problems the form itself can see are thrown as one validation error. */
     static FlowInput parse(FormState form) {
-        List<dev.proofdesk.server.error.Issue> issues = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
         Integer minimumAge = null;
         String age = form.value("rules.minimumAge").strip();
         if (!age.isEmpty()) {
             try {
                 minimumAge = Integer.parseInt(age);
             } catch (NumberFormatException e) {
-                issues.add(new dev.proofdesk.server.error.Issue("rules.minimumAge", "must be a whole number of years"));
+                issues.add(new Issue("rules.minimumAge", "must be a whole number of years"));
             }
         }
         Integer ttl = null;
         try {
             ttl = Integer.parseInt(form.value("settings.sessionTtlSeconds").strip());
         } catch (NumberFormatException e) {
-            issues.add(new dev.proofdesk.server.error.Issue("settings.sessionTtlSeconds",
+            issues.add(new Issue("settings.sessionTtlSeconds",
                     "must be a whole number of seconds, e.g. 3600"));
         }
         if (!issues.isEmpty()) {

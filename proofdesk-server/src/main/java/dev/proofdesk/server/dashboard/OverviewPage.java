@@ -1,6 +1,5 @@
 package dev.proofdesk.server.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 import java.time.Clock;
@@ -11,18 +10,16 @@ import java.util.Map;
 /** The overview: sessions per day and pass/fail by check (and, in live, the credit balance). */
 final class OverviewPage {
     private final Web web;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    OverviewPage(Web web, ObjectMapper json, Clock clock) {
+    OverviewPage(Web web, Clock clock) {
         this.web = web;
-        this.json = json;
         this.clock = clock;
     }
 
     void show(Context ctx, Visit v) {
-        List<SessionStats.Day> days = SessionStats.perDay(v.services().store(), v.accountId(), clock);
-        List<SessionStats.CheckTally> checks = SessionStats.checks(v.services().store(), v.accountId(), json);
+        List<SessionStats.Day> days = SessionStats.perDay(v.services().sessions(), v.accountId(), clock);
+        List<SessionStats.CheckTally> checks = SessionStats.checks(v.services().sessions(), v.accountId());
         Map<String, Object> params = new HashMap<>();
         params.put("total", days.stream().mapToInt(SessionStats.Day::total).sum());
         params.put("valid", days.stream().mapToInt(SessionStats.Day::valid).sum());

@@ -1,9 +1,9 @@
 package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.event.Event;
-import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.session.SessionResult;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 /** Sessions: a filterable list, and one session with every check, the disclosed attributes and its events. */
 final class SessionPages {
+    private static final int EVENTS_SHOWN = 50;
     private final Web web;
 
     SessionPages(Web web) {
@@ -39,8 +40,8 @@ final class SessionPages {
         Map<String, Object> params = new HashMap<>();
         params.put("session", session);
         params.put("flow", flow);
-        params.put("result", ResultView.of(session.result()));
-        List<Event> events = SessionEvents.of(v.services().events(), v.accountId(), session);
+        params.put("result", session.result() == null ? SessionResult.NONE : session.result());
+        List<Event> events = v.services().events().ofSession(v.accountId(), session.id(), EVENTS_SHOWN);
         params.put("events", events);
         params.put("deliveries", v.services().webhooks().deliveriesOfEvents(events.stream().map(Event::id).toList()));
         web.render(ctx, v, "Session " + session.id(), "sessions/show.jte", params);

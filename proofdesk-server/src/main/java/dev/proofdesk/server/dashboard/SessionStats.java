@@ -1,25 +1,21 @@
 package dev.proofdesk.server.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.proofdesk.server.store.Store;
+import dev.proofdesk.server.session.SessionResult;
+import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.session.SessionStatus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Read-only aggregates for the overview charts, over one environment's store. Session ids are
- * UUIDv7, so "since" is a range on the primary-key order the (account, id) index already has.
- */
+/** The overview charts' figures, from what one environment's sessions service counts. */
 final class SessionStats {
     static final int DAYS = 14;
     static final int CHECK_SAMPLE = 2000;
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     private SessionStats() {
     }
@@ -35,56 +31,34 @@ final class SessionStats {
     record CheckTally(String name, int passed, int failed) {
     }
 
-    static List<Day> perDay(Store store, String accountId, Clock clock) {
-        long today = Math.floorDiv(clock.millis(), DAY_MS);
-        long since = (today - DAYS + 1) * DAY_MS;
-        Map<Long, int[]> counts = new TreeMap<>();
-        for (long d = today - DAYS + 1; d <= today; d++) {
+    static List<Day> perDay(SessionService sessions, String accountId, Clock clock) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(DAYS - 1);
+        Map<LocalDate, int[]> counts = new TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             counts.put(d, new int[3]);
         }
-        store.read(h -> h.createQuery("""
-                        SELECT created_at / 86400000 AS d, status, COUNT(*) AS n FROM sessions
-                        WHERE account_id = :account AND id >= :since GROUP BY created_at / 86400000, status""")
-                .bind("account", accountId).bind("since", lowestId(since))
-                .map((rs, ctx) -> {
-                    int[] c = counts.get(rs.getLong("d"));
-                    if (c != null) {
-                        String status = rs.getString("status");
-                        c["valid".equals(status) ? 0 : "invalid".equals(status) ? 1 : 2] += rs.getInt("n");
-                    }
-                    return null;
-                }).list());
-        return counts.entrySet().stream().map(e -> new Day(LocalDate.ofEpochDay(e.getKey()),
+        for (SessionService.DayCount c : sessions.countsPerDay(accountId, first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            int[] day = counts.get(c.day());
+            if (day != null) {
+                day[c.status() == SessionStatus.VALID ? 0 : c.status() == SessionStatus.INVALID ? 1 : 2] += c.count();
+            }
+        }
+        return counts.entrySet().stream().map(e -> new Day(e.getKey(),
                 e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
     }
 
-    static List<CheckTally> checks(Store store, String accountId, ObjectMapper json) {
+    static List<CheckTally> checks(SessionService sessions, String accountId) {
         Map<String, int[]> tally = new LinkedHashMap<>();
-        List<String> results = store.read(h -> h.createQuery("""
-                        SELECT result FROM sessions WHERE account_id = :account AND result IS NOT NULL
-                        ORDER BY id DESC LIMIT :limit""")
-                .bind("account", accountId).bind("limit", CHECK_SAMPLE).mapTo(String.class).list());
-        for (String text : results) {
-            try {
-                for (JsonNode check : json.readTree(text).path("checks")) {
-                    if (check.path("skipped").asBoolean(false)) {
-                        continue; // neither passed nor failed
-                    }
-                    int[] c = tally.computeIfAbsent(check.path("name").asText(), n -> new int[2]);
-                    c[check.path("passed").asBoolean() ? 0 : 1]++;
+        for (SessionResult result : sessions.latestResults(accountId, CHECK_SAMPLE)) {
+            for (SessionResult.Check check : result.checks()) {
+                if (check.skipped()) {
+                    continue; // neither passed nor failed
                 }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("a stored session result is not JSON", e);
+                tally.computeIfAbsent(check.name(), n -> new int[2])[check.passed() ? 0 : 1]++;
             }
         }
         return tally.entrySet().stream().map(e -> new CheckTally(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .toList();
     }
-
-    /** The smallest UUIDv7 of a millisecond: every id created at or after it sorts at or after this. */
-    static String lowestId(long millis) {
-        String hex = String.format("%012x", millis);
-        return hex.substring(0, 8) + "-" + hex.substring(8) + "-0000-0000-000000000000";
-    }
-
 }

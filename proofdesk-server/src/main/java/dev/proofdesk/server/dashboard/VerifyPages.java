@@ -2,7 +2,6 @@ package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.dashboard.view.FormState;
 import dev.proofdesk.server.dashboard.view.HostedView;
-import dev.proofdesk.server.dashboard.view.ResultView;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.http.HolderLimits;
@@ -10,8 +9,11 @@ import dev.proofdesk.server.http.PerEnvironment;
 import dev.proofdesk.server.session.ClientSecrets;
 import dev.proofdesk.server.session.HolderSessions;
 import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.session.SessionResult;
+import dev.proofdesk.server.session.SessionStatus;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.testhelper.MockHolder;
+import dev.proofdesk.server.testhelper.MockPassport;
 import dev.proofdesk.server.testhelper.MockPassportInput;
 import dev.proofdesk.server.testhelper.MockPassportService;
 import io.javalin.http.Context;
@@ -66,11 +68,11 @@ final class VerifyPages {
             String token = ctx.queryParam("token");
             HolderSessions.Opened opened = open(ctx.pathParam("id"), token);
             Session s = opened.session();
-            if (!s.status().equals("pending") && !s.status().equals("processing")) {
-                String next = redirectUrl(s);
+            if (s.status().terminal()) {
+                String next = s.redirectUrl();
                 ctx.header(next != null ? "HX-Redirect" : "HX-Refresh", next != null ? next : "true");
             }
-            templates.render(ctx, 200, "verify/status.jte", Map.of("status", s.status(),
+            templates.render(ctx, 200, "verify/status.jte", Map.of("status", s.status().id(),
                     "statusUrl", "/verify/" + s.id() + "/status?token=" + token));
         });
     }
@@ -142,16 +144,12 @@ final class VerifyPages {
 
     /** A finished session goes to the flow's success or failure URL, when it has one. */
     private boolean redirectIfDone(Context ctx, Session s) {
-        String next = s.status().equals("pending") || s.status().equals("processing") ? null : redirectUrl(s);
+        String next = s.status().terminal() ? s.redirectUrl() : null;
         if (next != null) {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
             return true;
         }
         return false;
-    }
-
-    private static String redirectUrl(Session s) {
-        return "valid".equals(s.status()) ? s.successUrl() : s.failureUrl();
     }
 
     private void render(Context ctx, int status, HolderSessions.Opened opened, String token, FormState form) {
@@ -160,7 +158,7 @@ final class VerifyPages {
         String deepLink = null;
         String tapCommand = null;
         HostedView.Qr qr = null;
-        if (s.livemode() && s.status().equals("pending")) {
+        if (s.livemode() && s.status() == SessionStatus.PENDING) {
             // The phone app or a desk reader relays the chip to this session's relay; the server reads it.
             String base = baseUrl.get();
             String relay = base.replaceFirst("^http", "ws") + "/v1/sessions/" + s.id() + "/chip";
@@ -169,10 +167,11 @@ final class VerifyPages {
             tapCommand = "proofdesk tap --session-url '" + base + "/verify/" + s.id() + "?token=" + token
                     + "' --mrz '<the two lines at the bottom of the photo page>'";
         }
-        var passports = !s.livemode() && s.status().equals("pending")
-                ? mockPassports.list(opened.accountId(), null, PASSPORTS_SHOWN) : List.<dev.proofdesk.server.testhelper.MockPassport>of();
-        HostedView view = new HostedView(s.id(), token, s.livemode(), s.status(), def.name(), disclosed(def),
-                rules(def), ResultView.of(s.result()), passports, deepLink, tapCommand, qr, redirectUrl(s), form);
+        var passports = !s.livemode() && s.status() == SessionStatus.PENDING
+                ? mockPassports.list(opened.accountId(), null, PASSPORTS_SHOWN) : List.<MockPassport>of();
+        HostedView view = new HostedView(s.id(), token, s.livemode(), s.status().id(), def.name(), disclosed(def),
+                rules(def), s.result() == null ? SessionResult.NONE : s.result(), passports, deepLink, tapCommand, qr,
+                s.redirectUrl(), form);
         templates.render(ctx, status, "verify/page.jte", Map.of("view", view));
     }
 

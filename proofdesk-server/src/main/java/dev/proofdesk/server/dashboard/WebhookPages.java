@@ -2,7 +2,7 @@ package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.dashboard.view.FormState;
 import dev.proofdesk.server.error.ApiException;
-import dev.proofdesk.server.event.EventTypes;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.webhook.EndpointInput;
 import dev.proofdesk.server.webhook.EndpointView;
 import dev.proofdesk.server.webhook.EnvironmentWebhooks;
@@ -40,7 +40,7 @@ final class WebhookPages {
         Map<String, Object> params = new HashMap<>();
         params.put("endpoints", webhooks(v).endpoints().list(v.accountId(), null, LIMIT));
         params.put("form", form);
-        params.put("eventTypes", EventTypes.ALL);
+        params.put("eventTypes", EventType.ids());
         web.render(ctx, v, status, "Webhooks", "webhooks/list.jte", params);
     }
 

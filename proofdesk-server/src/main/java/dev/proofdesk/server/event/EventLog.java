@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ public final class EventLog {
     private final Environment environment;
     private final Clock clock;
     private final ObjectMapper json;
+    private final EventRepository repository = new EventRepository((rs, ctx) -> map(rs));
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
 
     public EventLog(Store store, Clock clock, ObjectMapper json) {
@@ -45,22 +47,16 @@ public final class EventLog {
         return environment;
     }
 
-    public Event append(Handle h, String accountId, String type, Object data) {
-        Event event = new Event(Ids.newId(), accountId, type, Instant.ofEpochMilli(clock.millis()),
-                environment.livemode(), json.valueToTree(data));
+    public Event append(Handle h, String accountId, EventType type, Object data) {
+        Event event = new Event(Ids.newId(), accountId, type.id(), clock.instant(), environment.livemode(),
+                json.valueToTree(data));
+        String text;
         try {
-            h.createUpdate("""
-                    INSERT INTO events (id, account_id, type, data, created_at)
-                    VALUES (:id, :account, :type, :data, :at)""")
-                    .bind("id", event.id())
-                    .bind("account", accountId)
-                    .bind("type", type)
-                    .bind("data", json.writeValueAsString(event.data()))
-                    .bind("at", event.createdAt().toEpochMilli())
-                    .execute();
+            text = json.writeValueAsString(event.data());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        repository.insert(h, event, text, type.aboutSession() ? event.data().path("id").asText(null) : null);
         for (EventSink sink : sinks) {
             sink.onAppend(h, event);
         }
@@ -68,38 +64,50 @@ public final class EventLog {
     }
 
     public Optional<Event> find(String accountId, String id) {
-        return store.read(h -> h.createQuery("SELECT * FROM events WHERE id = :id AND account_id = :account")
-                .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
+        return store.read(h -> repository.find(h, accountId, id));
     }
 
     /** The events with these ids, in any order; for readers that already hold a handle. */
-    public List<Event> byIds(Handle h, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return h.createQuery("SELECT * FROM events WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
-                .map((rs, ctx) -> map(rs)).list();
+    public List<Event> byIds(Handle h, Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : repository.byIds(h, ids);
     }
 
     /** Newest first, cursor-paginated by id; {@code type} may be null. */
     public List<Event> list(String accountId, String type, String startingAfter, int limit) {
-        String sql = "SELECT * FROM events WHERE account_id = :account"
-                + (type != null ? " AND type = :type" : "")
-                + (startingAfter != null ? " AND id < :after" : "")
-                + " ORDER BY id DESC LIMIT :limit";
-        return store.read(h -> {
-            var query = h.createQuery(sql).bind("account", accountId).bind("limit", limit);
-            if (type != null) {
-                query.bind("type", type);
-            }
-            if (startingAfter != null) {
-                query.bind("after", startingAfter);
-            }
-            return query.map((rs, ctx) -> map(rs)).list();
-        });
+        return list(accountId, type, null, false, startingAfter, limit);
     }
 
-    public Event map(ResultSet rs) throws SQLException {
+    /**
+     * Newest first, cursor-paginated by id: of one type (or any, for null), created after a time (or
+     * ever, for null), and with {@code deliveryFailed} only those with a webhook delivery that failed.
+     */
+    public List<Event> list(String accountId, String type, Instant createdAfter, boolean deliveryFailed,
+                            String startingAfter, int limit) {
+        return store.read(h -> repository.list(h, accountId, type, createdAfter, deliveryFailed, startingAfter,
+                limit));
+    }
+
+    /** What happened to one session (created, completed, expired, canceled), oldest first. */
+    public List<Event> ofSession(String accountId, String sessionId, int limit) {
+        return store.read(h -> repository.ofSession(h, accountId, sessionId, limit));
+    }
+
+    /** Events created after {@code sinceMillis}, oldest first. */
+    public List<Event> createdAfter(String accountId, long sinceMillis, int limit) {
+        return store.read(h -> repository.createdAfter(h, accountId, sinceMillis, limit));
+    }
+
+    /** Ids of the oldest events created before {@code cutoff}, for the retention sweep. */
+    public List<String> idsCreatedBefore(Handle h, Instant cutoff, int limit) {
+        return repository.idsCreatedBefore(h, cutoff.toEpochMilli(), limit);
+    }
+
+    /** Deletes events whose deliveries are already gone. */
+    public void delete(Handle h, List<String> ids) {
+        repository.delete(h, ids);
+    }
+
+    private Event map(ResultSet rs) throws SQLException {
         try {
             JsonNode data = json.readTree(rs.getString("data"));
             return new Event(rs.getString("id"), rs.getString("account_id"), rs.getString("type"),

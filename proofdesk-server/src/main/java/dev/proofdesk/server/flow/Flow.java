@@ -1,6 +1,9 @@
 package dev.proofdesk.server.flow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A flow as the API shows it: the latest version's definition, with the flow's status
@@ -16,7 +19,7 @@ public record Flow(
         Integer publishedVersion,
         String publishedVersionId,
         FlowDefinition.Rules rules,
-        java.util.List<String> documents,
+        List<String> documents,
         FlowDefinition.Disclosures disclosures,
         FlowDefinition.Settings settings,
         boolean livemode,
@@ -24,7 +27,7 @@ public record Flow(
         Instant updatedAt,
         Instant publishedAt) {
 
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "flow";
     }

@@ -3,6 +3,7 @@ package dev.proofdesk.server.flow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -11,6 +12,8 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Flows of one environment. Drafts are edited in place; editing a published flow starts a new
@@ -23,7 +26,7 @@ public final class FlowService {
     private final Clock clock;
     private final FlowRepository flows;
     /** Published versions never change, so their parsed definitions are kept; drafts are always read. */
-    private final java.util.Map<String, FlowVersion> publishedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FlowVersion> publishedVersions = new ConcurrentHashMap<>();
 
     public FlowService(Store store, EventLog events, Clock clock, ObjectMapper json) {
         this.store = store;
@@ -40,7 +43,7 @@ public final class FlowService {
     public Flow create(String accountId, FlowInput input) {
         FlowDefinition def = FlowValidator.merge(FlowValidator.DEFAULTS, input);
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             String id = Ids.newId();
             flows.insertFlow(h, id, accountId, def, now);
             flows.insertVersion(h, Ids.newId(), id, 1, def, now);
@@ -72,7 +75,7 @@ public final class FlowService {
 
     private void saveDraft(Handle h, FlowRepository.Row row, FlowDefinition def) {
         FlowVersion latest = flows.version(h, row.id(), row.latestVersion()).orElseThrow();
-        Instant now = now();
+        Instant now = clock.instant();
         if (latest.isDraft()) {
             flows.updateDraft(h, latest.id(), def);
             flows.touchFlow(h, row.id(), def, latest.version(), now);
@@ -91,9 +94,9 @@ public final class FlowService {
                 throw ApiException.conflict("Flow " + id + " has no draft to publish: version " + latest.version()
                         + " is already published. Update the flow to start a new draft.");
             }
-            flows.publish(h, row, latest, now());
+            flows.publish(h, row, latest, clock.instant());
             Flow flow = view(h, accountId, id);
-            events.append(h, accountId, "flow.published", flow);
+            events.append(h, accountId, EventType.FLOW_PUBLISHED, flow);
             return flow;
         });
     }
@@ -101,7 +104,7 @@ public final class FlowService {
     public Flow archive(String accountId, String id) {
         return store.write(h -> {
             FlowRepository.Row row = lockActive(h, accountId, id);
-            flows.archive(h, row.id(), now());
+            flows.archive(h, row.id(), clock.instant());
             return view(h, accountId, id);
         });
     }
@@ -200,9 +203,5 @@ public final class FlowService {
                 published == null ? null : published.version(), published == null ? null : published.id(),
                 def.rules(), def.documents(), def.disclosures(), def.settings(), environment.livemode(),
                 row.createdAt(), row.updatedAt(), published == null ? null : published.publishedAt());
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

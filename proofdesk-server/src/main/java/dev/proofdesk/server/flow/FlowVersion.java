@@ -1,6 +1,7 @@
 package dev.proofdesk.server.flow;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ public record FlowVersion(
         Instant createdAt,
         Instant publishedAt) {
 
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "flow_version";
     }

@@ -3,6 +3,7 @@ package dev.proofdesk.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.error.ApiException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,7 +19,7 @@ public final class ApiServer {
     }
 
     /** A redirect has nothing to read: no body, and so no claim that the body is JSON (the default type). */
-    private static void bodilessRedirect(io.javalin.http.Context ctx) {
+    private static void bodilessRedirect(Context ctx) {
         int status = ctx.statusCode();
         if (status >= 300 && status < 400) {
             ctx.result("");

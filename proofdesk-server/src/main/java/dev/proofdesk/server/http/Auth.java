@@ -6,6 +6,8 @@ import dev.proofdesk.server.apikey.KeyKind;
 import dev.proofdesk.server.error.ApiException;
 import io.javalin.http.Context;
 
+import java.util.Optional;
+
 /** Bearer-key authentication at the edge; handlers read the result with {@link #caller}. */
 public final class Auth {
     private static final String CALLER = "proofdesk.caller";
@@ -41,7 +43,7 @@ public final class Auth {
     }
 
     /** The caller if this request was authenticated with an API key. */
-    public static java.util.Optional<Caller> maybeCaller(Context ctx) {
-        return java.util.Optional.ofNullable(ctx.attribute(CALLER));
+    public static Optional<Caller> maybeCaller(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER));
     }
 }

@@ -13,6 +13,9 @@ import dev.proofdesk.server.error.ApiException;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Reads request bodies strictly; every failure is a 400 that names the field and what it should be. */
@@ -61,7 +64,7 @@ public final class Bodies {
     /** A JSON body is declared as such: a form or text body is refused before it is read as JSON. */
     private static void requireJson(String contentType) {
         String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
-        String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
         String charset = null;
         for (int i = 1; i < parts.length; i++) {
             String[] param = parts[i].strip().split("=", 2);
@@ -132,10 +135,10 @@ public final class Bodies {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "an object";
         }
         return "a " + type.getSimpleName();

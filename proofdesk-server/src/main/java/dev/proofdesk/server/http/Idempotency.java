@@ -28,6 +28,7 @@ public final class Idempotency {
 
     private final Function<Environment, Store> stores;
     private final Clock clock;
+    private final IdempotencyRepository keys = new IdempotencyRepository();
 
     public Idempotency(Function<Environment, Store> stores, Clock clock) {
         this.stores = stores;
@@ -35,9 +36,6 @@ public final class Idempotency {
     }
 
     private record Claim(Store store, String accountId, String key) {
-    }
-
-    private record Stored(String hash, String state, Integer status, String body, long createdAt) {
     }
 
     /** Before the endpoint: claim the key, or replay (returns true), or refuse. */
@@ -57,11 +55,11 @@ public final class Idempotency {
                 ctx.attribute(CLAIM, new Claim(store, caller.accountId(), key));
                 return false;
             }
-            Optional<Stored> stored = load(store, caller.accountId(), key);
+            Optional<IdempotencyRepository.Stored> stored = store.read(h -> keys.find(h, caller.accountId(), key));
             if (stored.isEmpty()) {
                 continue; // expired and removed between our insert and read; claim again
             }
-            Stored s = stored.get();
+            IdempotencyRepository.Stored s = stored.get();
             if (!Crypto.constantTimeEquals(s.hash(), hash)) {
                 throw ApiException.conflict("Idempotency-Key '" + key + "' was already used with a different "
                         + "request. Use a new key for a new request.");
@@ -94,52 +92,27 @@ public final class Idempotency {
             return;
         }
         String body = ctx.result();
-        claim.store().writeVoid(h -> h.createUpdate("""
-                UPDATE idempotency_keys SET state = 'done', status_code = :status, response_body = :body
-                WHERE account_id = :account AND idem_key = :key""")
-                .bind("status", status).bind("body", body == null ? "" : body)
-                .bind("account", claim.accountId()).bind("key", claim.key()).execute());
+        claim.store().writeVoid(h -> keys.complete(h, claim.accountId(), claim.key(), status, body == null ? "" : body));
     }
 
     /** Drops keys older than the retention period. */
     public int purge(Store store) {
         long cutoff = clock.millis() - RETENTION.toMillis();
-        return store.write(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :cutoff")
-                .bind("cutoff", cutoff).execute());
+        return store.write(h -> keys.deleteCreatedBefore(h, cutoff));
     }
 
     private boolean tryClaim(Store store, String accountId, String key, String hash) {
         try {
-            store.writeVoid(h -> {
-                h.createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idem_key = :key "
-                                + "AND created_at < :cutoff")
-                        .bind("account", accountId).bind("key", key)
-                        .bind("cutoff", clock.millis() - RETENTION.toMillis()).execute();
-                h.createUpdate("""
-                        INSERT INTO idempotency_keys (account_id, idem_key, request_hash, state, created_at)
-                        VALUES (:account, :key, :hash, 'running', :now)""")
-                        .bind("account", accountId).bind("key", key).bind("hash", hash)
-                        .bind("now", clock.millis()).execute();
-            });
+            long now = clock.millis();
+            store.writeVoid(h -> keys.claim(h, accountId, key, hash, now - RETENTION.toMillis(), now));
             return true;
         } catch (UniqueViolationException e) {
             return false;
         }
     }
 
-    private Optional<Stored> load(Store store, String accountId, String key) {
-        return store.read(h -> h.createQuery("""
-                SELECT request_hash, state, status_code, response_body, created_at FROM idempotency_keys
-                WHERE account_id = :account AND idem_key = :key""")
-                .bind("account", accountId).bind("key", key)
-                .map((rs, c) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), rs.getLong(5)))
-                .findOne());
-    }
-
     private void release(Store store, String accountId, String key) {
-        store.writeVoid(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idem_key = :key")
-                .bind("account", accountId).bind("key", key).execute());
+        store.writeVoid(h -> keys.delete(h, accountId, key));
     }
 
     private static void sleep() {

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class JettyErrors extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String reason, Throwable cause,
-                                    Callback callback) throws java.io.IOException {
+                                    Callback callback) throws IOException {
         String requestId = RequestIds.newId();
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code(status));

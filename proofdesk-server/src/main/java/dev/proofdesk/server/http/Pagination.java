@@ -1,5 +1,6 @@
 package dev.proofdesk.server.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.store.Ids;
 import io.javalin.http.Context;
@@ -26,7 +27,7 @@ public final class Pagination {
     }
 
     public record Page<T>(List<T> data, boolean hasMore) {
-        @com.fasterxml.jackson.annotation.JsonProperty("object")
+        @JsonProperty("object")
         public String object() {
             return "list";
         }

@@ -92,7 +92,7 @@ final class RelayConnection {
             case HolderSessions.RelayLease.Busy busy -> frames.error(new RelayProblem(RelayError.RELAY_BUSY,
                     "Another reader is relaying this session's chip. Wait for it to finish, or close it and try again."));
             case HolderSessions.RelayLease.NotPending ended -> frames.error(new RelayProblem(
-                    RelayError.SESSION_NOT_PENDING, "Session " + sessionId + " is " + ended.status()
+                    RelayError.SESSION_NOT_PENDING, "Session " + sessionId + " is " + ended.status().id()
                     + "; it no longer accepts a chip."));
             case HolderSessions.RelayLease.Granted granted -> {
                 try {
@@ -128,7 +128,7 @@ final class RelayConnection {
             }
             return ended(new RelayProblem(RelayError.SESSION_NOT_PENDING, e.getMessage()));
         }
-        LOG.info("chip relay for session {}: {} ({} APDUs, {})", sessionId, session.status(), chip.apduCount(),
+        LOG.info("chip relay for session {}: {} ({} APDUs, {})", sessionId, session.status().id(), chip.apduCount(),
                 chip.accessControl());
         return frames.result(session);
     }

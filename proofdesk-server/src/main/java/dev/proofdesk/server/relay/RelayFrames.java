@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofdesk.passport.chip.AccessKey;
 import dev.proofdesk.server.session.Session;
+import dev.proofdesk.server.session.SessionResult;
 
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -107,11 +109,11 @@ final class RelayFrames {
 
     /** The verdict as the holder may see it: status, checks, how the chip proved itself, where to go next. */
     String result(Session session) {
-        ObjectNode frame = json.createObjectNode().put("type", "result").put("status", session.status());
-        JsonNode result = session.result();
-        frame.set("checks", result == null ? json.createArrayNode() : result.path("checks").deepCopy());
-        frame.put("chipAuthentication", result == null ? null : result.path("chipAuthentication").asText(null));
-        frame.put("redirectUrl", "valid".equals(session.status()) ? session.successUrl() : session.failureUrl());
+        ObjectNode frame = json.createObjectNode().put("type", "result").put("status", session.status().id());
+        SessionResult result = session.result();
+        frame.set("checks", json.valueToTree(result == null ? List.of() : result.checks()));
+        frame.put("chipAuthentication", result == null ? null : result.chipAuthentication());
+        frame.put("redirectUrl", session.redirectUrl());
         return write(frame);
     }
 

@@ -2,6 +2,7 @@ package dev.proofdesk.server.security;
 
 import dev.proofdesk.server.config.ConfigException;
 
+import java.nio.file.FileAlreadyExistsException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,7 +47,7 @@ public final class MasterKey {
                 try {
                     OwnerOnly.create(file, (Base64.getEncoder().encodeToString(fresh) + "\n")
                             .getBytes(StandardCharsets.US_ASCII));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                } catch (FileAlreadyExistsException raced) {
                     // another process created it first; read theirs below
                 }
             } else {

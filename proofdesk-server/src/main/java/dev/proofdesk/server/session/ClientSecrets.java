@@ -6,6 +6,8 @@ import dev.proofdesk.server.store.Environment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Optional;
  * Format: {@code cs_test_<43 base64url chars>}.
  */
 public final class ClientSecrets {
-    private final java.util.Map<Environment, byte[]> keys = new java.util.EnumMap<>(Environment.class);
+    private final Map<Environment, byte[]> keys = new EnumMap<>(Environment.class);
 
     public ClientSecrets(MasterKey masterKey) {
         for (Environment env : Environment.values()) {

@@ -1,10 +1,9 @@
 package dev.proofdesk.server.session;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.security.Crypto;
@@ -65,9 +64,9 @@ public final class HolderSessions {
     }
 
     public Opened open(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        FlowDefinition def = store.read(h -> flows.version(h, row.flowVersionId()).definition());
-        return new Opened(sessions.get(row.accountId(), id), row.accountId(), def);
+        SessionService.Current current = authorise(id, secret);
+        FlowDefinition def = store.read(h -> flows.version(h, current.row().flowVersionId()).definition());
+        return new Opened(current.session(), current.row().accountId(), def);
     }
 
     /**
@@ -75,36 +74,35 @@ public final class HolderSessions {
      * the challenge in a QR code can reload without invalidating what a phone has already scanned.
      */
     public String currentChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
-        Instant freshAfter = now().minus(CHALLENGE_TTL.dividedBy(2));
+        requirePending(authorise(id, secret));
+        Instant freshAfter = clock.instant().minus(CHALLENGE_TTL.dividedBy(2));
         return store.read(h -> repository.openChallenge(h, id))
                 .filter(c -> c.issuedAt().isAfter(freshAfter))
                 .map(SessionRepository.Challenge::value)
-                .orElseGet(() -> newChallenge(id, secret));
+                .orElseGet(() -> issueChallenge(id));
     }
 
     /** The session the secret unlocks, as the holder may see it. */
     public Session session(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        return sessions.get(row.accountId(), id);
+        return authorise(id, secret).session();
     }
 
     public String newChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        Session current = sessions.get(row.accountId(), id);
-        requirePending(id, current.status());
+        requirePending(authorise(id, secret));
+        return issueChallenge(id);
+    }
+
+    private String issueChallenge(String id) {
         String challenge = Base64.getEncoder().encodeToString(Crypto.randomBytes(8));
-        store.writeVoid(h -> repository.setChallenge(h, id, challenge, now()));
+        store.writeVoid(h -> repository.setChallenge(h, id, challenge, clock.instant()));
         return challenge;
     }
 
     /** Moves a pending session to processing and hands out its challenge, which is consumed. */
     public Claim claim(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
+        SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             var challenge = repository.takeChallenge(h, id).orElseThrow(() -> ApiException.conflict(
                     "Session " + id + " has no open challenge. Fetch one (GET /v1/sessions/" + id
                             + "/challenge), have the chip sign it, then submit."));
@@ -131,7 +129,7 @@ public final class HolderSessions {
         }
 
         /** The session has ended (or is being verified): it takes no more reads. */
-        record NotPending(String status) implements RelayLease {
+        record NotPending(SessionStatus status) implements RelayLease {
         }
     }
 
@@ -141,14 +139,14 @@ public final class HolderSessions {
      * the holder out for long.
      */
     public RelayLease leaseRelay(String id, String secret, Duration ttl) {
-        SessionRepository.Row row = authorise(id, secret);
+        authorise(id, secret);
         String lease = Ids.newId();
-        Instant now = now();
+        Instant now = clock.instant();
         if (store.write(h -> repository.takeRelayLease(h, id, lease, now.plus(ttl), now))) {
             return new RelayLease.Granted(lease);
         }
-        String status = sessions.get(row.accountId(), id).status();
-        return SessionStatus.PENDING.id().equals(status) ? new RelayLease.Busy() : new RelayLease.NotPending(status);
+        SessionStatus status = sessions.current(id).session().status();
+        return status == SessionStatus.PENDING ? new RelayLease.Busy() : new RelayLease.NotPending(status);
     }
 
     public void releaseRelay(String id, String leaseId) {
@@ -161,10 +159,9 @@ public final class HolderSessions {
      * active-authentication signature.
      */
     public Claim claimWithoutChallenge(String id, String secret) {
-        SessionRepository.Row row = authorise(id, secret);
-        requirePending(id, sessions.get(row.accountId(), id).status());
+        SessionRepository.Row row = requirePending(authorise(id, secret));
         return store.write(h -> {
-            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, now())) {
+            if (!repository.transition(h, id, SessionStatus.PENDING, SessionStatus.PROCESSING, null, clock.instant())) {
                 throw ApiException.conflict("Session " + id + " is no longer pending.");
             }
             FlowDefinition def = flows.version(h, row.flowVersionId()).definition();
@@ -175,9 +172,9 @@ public final class HolderSessions {
     /** Records the verdict of a claimed session: status, result, event, and a refund on error. */
     public Session finish(Claim claim, Verdict verdict) {
         return store.write(h -> {
-            Instant now = now();
+            Instant now = clock.instant();
             Verdict effective = uniqueness(h, claim, verdict, now);
-            String result = effective.result().toString();
+            String result = sessions.write(effective.result());
             if (!repository.transition(h, claim.sessionId(), SessionStatus.PROCESSING, effective.status(), result, now)) {
                 throw ApiException.conflict("Session " + claim.sessionId() + " is no longer processing.");
             }
@@ -190,14 +187,13 @@ public final class HolderSessions {
 
     /** Ends sessions a crash left in processing, with an error and a refund. */
     public int recoverInterrupted(int batch) {
-        Instant cutoff = now().minus(PROCESSING_TIMEOUT);
+        Instant cutoff = clock.instant().minus(PROCESSING_TIMEOUT);
         List<SessionRepository.Row> stuck = store.read(h -> repository.stuckProcessing(h, cutoff, batch));
         int recovered = 0;
         for (SessionRepository.Row row : stuck) {
             recovered += store.write(h -> {
-                Instant now = now();
-                String result = "{\"checks\":[],\"attributes\":{},\"nullifier\":null,\"warnings\":[],"
-                        + "\"error\":\"processing_interrupted\"}";
+                Instant now = clock.instant();
+                String result = sessions.write(SessionResult.interrupted());
                 if (!repository.transition(h, row.id(), SessionStatus.PROCESSING, SessionStatus.ERROR, result, now)) {
                     return 0;
                 }
@@ -214,7 +210,7 @@ public final class HolderSessions {
             billing.refund(h, row.accountId(), id, row.cost(), status.id());
         }
         Session session = sessions.view(row, now);
-        events.append(h, row.accountId(), "verification.completed", session.withoutSecret());
+        events.append(h, row.accountId(), EventType.VERIFICATION_COMPLETED, session.withoutSecret());
         return session;
     }
 
@@ -231,29 +227,25 @@ public final class HolderSessions {
         if (!claim.definition().settings().oneVerificationPerDocument()) {
             return verdict;
         }
-        ObjectNode result = verdict.result().deepCopy();
-        ObjectNode check = ((ArrayNode) result.withArray("/checks")).addObject();
-        check.put("name", "uniqueness").put("passed", !used).put("code", used ? "document_already_used" : null)
-                .put("skipped", false);
-        return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, result, verdict.nullifier());
+        return new Verdict(used ? SessionStatus.INVALID : SessionStatus.VALID, verdict.result().withCheck(
+                new SessionResult.Check("uniqueness", !used, used ? "document_already_used" : null, false)));
     }
 
-    private SessionRepository.Row authorise(String id, String secret) {
+    /** The one read of the session a holder call makes: the secret must be the session's own. */
+    private SessionService.Current authorise(String id, String secret) {
         if (!Ids.isUuid(id) || !secrets.matches(environment, id, secret)) {
             throw ApiException.unauthenticated("This session's client secret is required: "
                     + "'Authorization: Bearer cs_…' as returned when the session was created.");
         }
-        return store.read(h -> repository.findById(h, id))
-                .orElseThrow(() -> ApiException.notFound("Session", id));
+        return sessions.current(id);
     }
 
-    private static void requirePending(String id, String status) {
-        if (!SessionStatus.PENDING.id().equals(status)) {
-            throw ApiException.conflict("Session " + id + " is " + status + "; it no longer accepts submissions.");
+    private static SessionRepository.Row requirePending(SessionService.Current current) {
+        Session session = current.session();
+        if (session.status() != SessionStatus.PENDING) {
+            throw ApiException.conflict("Session " + session.id() + " is " + session.status().id()
+                    + "; it no longer accepts submissions.");
         }
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
+        return current.row();
     }
 }

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,11 +16,11 @@ public record Session(
         String flowId,
         String flowVersionId,
         String externalUuid,
-        String status,
+        SessionStatus status,
         String verificationUrl,
         String clientSecret,
         Map<String, Object> metadata,
-        JsonNode result,
+        SessionResult result,
         int cost,
         boolean livemode,
         Instant createdAt,
@@ -28,15 +29,24 @@ public record Session(
         String successUrl,
         String failureUrl) {
 
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "session";
     }
 
     /** The session as events carry it: without the client secret or the verification URL holding it. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public Session withoutSecret() {
         return new Session(id, flowId, flowVersionId, externalUuid, status, null, null, metadata, result,
                 cost, livemode, createdAt, expiresAt, completedAt, successUrl, failureUrl);
+    }
+
+    /**
+     * Where the person verifying goes next: the flow's success URL for a valid session, else its failure
+     * URL (null when the flow has none).
+     */
+    @JsonIgnore
+    public String redirectUrl() {
+        return status == SessionStatus.VALID ? successUrl : failureUrl;
     }
 }

@@ -1,5 +1,6 @@
 package dev.proofdesk.server.session;
 
+import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Rows;
 import org.jdbi.v3.core.Handle;
 
@@ -175,6 +176,32 @@ final class SessionRepository {
                 SELECT * FROM sessions WHERE status = 'pending' AND expires_at <= :now
                 ORDER BY expires_at LIMIT :limit""")
                 .bind("now", now.toEpochMilli()).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+    }
+
+    /** How many sessions of one status were created on one UTC day (days since the epoch). */
+    record DayCount(long epochDay, SessionStatus status, int count) {
+    }
+
+    /**
+     * Sessions created since {@code since}, counted per UTC day and status. Session ids are UUIDv7, so
+     * "since" is a range on the primary-key order the (account, id) index already has.
+     */
+    List<DayCount> countsPerDay(Handle h, String accountId, Instant since) {
+        return h.createQuery("""
+                        SELECT created_at / 86400000 AS d, status, COUNT(*) AS n FROM sessions
+                        WHERE account_id = :account AND id >= :since GROUP BY created_at / 86400000, status""")
+                .bind("account", accountId).bind("since", Ids.lowestAt(since))
+                .map((rs, ctx) -> new DayCount(rs.getLong("d"), SessionStatus.parse(rs.getString("status")).orElseThrow(),
+                        rs.getInt("n")))
+                .list();
+    }
+
+    /** The stored results of the account's latest sessions that have one, newest first. */
+    List<String> latestResults(Handle h, String accountId, int limit) {
+        return h.createQuery("""
+                        SELECT result FROM sessions WHERE account_id = :account AND result IS NOT NULL
+                        ORDER BY id DESC LIMIT :limit""")
+                .bind("account", accountId).bind("limit", limit).mapTo(String.class).list();
     }
 
     private static Row map(ResultSet rs) throws SQLException {

@@ -2,12 +2,12 @@ package dev.proofdesk.server.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.event.EventLog;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.flow.FlowValidator;
@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class SessionService {
         return store.write(h -> {
             FlowService.Pinned pinned = flows.pinPublished(h, accountId, input.flowId());
             FlowDefinition def = pinned.version().definition();
-            Instant now = now();
+            Instant now = clock.instant();
             int ttl = input.expiresInSeconds() != null ? input.expiresInSeconds() : def.settings().sessionTtlSeconds();
             int cost = productCosts.getOrDefault(def.product(), 0);
             SessionRepository.Row row = new SessionRepository.Row(Ids.newId(), accountId, pinned.flowId(),
@@ -77,7 +78,7 @@ public final class SessionService {
             sessions.insert(h, row);
             billing.charge(h, accountId, row.id(), cost);
             Session session = view(row, now);
-            events.append(h, accountId, "session.created", session.withoutSecret());
+            events.append(h, accountId, EventType.SESSION_CREATED, session.withoutSecret());
             return session;
         });
     }
@@ -125,13 +126,26 @@ public final class SessionService {
 
     /** Never shows a stale status: an overdue pending session is expired on the spot. */
     public Session get(String accountId, String id) {
-        SessionRepository.Row row = store.read(h -> require(h, accountId, id));
-        Instant now = now();
+        return fresh(store.read(h -> require(h, accountId, id))).session();
+    }
+
+    /** A session as stored and as shown, read once. */
+    record Current(SessionRepository.Row row, Session session) {
+    }
+
+    /** The session a holder's client secret named (so no account scopes it), expired on the spot when overdue. */
+    Current current(String id) {
+        return fresh(store.read(h -> sessions.findById(h, id)).orElseThrow(() -> ApiException.notFound("Session", id)));
+    }
+
+    private Current fresh(SessionRepository.Row stored) {
+        Instant now = clock.instant();
+        SessionRepository.Row row = stored;
         if (row.effectiveStatus(now) != row.status()) {
             expire(row);
-            row = store.read(h -> require(h, accountId, id));
+            row = store.read(h -> sessions.findById(h, stored.id())).orElseThrow();
         }
-        return view(row, now);
+        return new Current(row, view(row, now));
     }
 
     public List<Session> list(String accountId, String status, String flowId, String startingAfter, int limit) {
@@ -144,19 +158,19 @@ public final class SessionService {
             throw ApiException.validation("flowId", "'" + flowId + "' is not a flow id (a UUID)");
         }
         var filter = new SessionRepository.Filter(parsed, flowId, startingAfter, limit);
-        Instant now = now();
+        Instant now = clock.instant();
         return store.read(h -> sessions.list(h, accountId, filter, now)).stream().map(r -> view(r, now)).toList();
     }
 
     public Session cancel(String accountId, String id) {
         return store.write(h -> {
             SessionRepository.Row row = require(h, accountId, id);
-            Instant now = now();
+            Instant now = clock.instant();
             if (row.effectiveStatus(now) != SessionStatus.PENDING) {
                 throw ApiException.conflict("Session " + id + " is " + row.effectiveStatus(now).id()
                         + "; only pending sessions can be canceled.");
             }
-            return end(h, row, SessionStatus.CANCELED, "session.canceled", now)
+            return end(h, row, SessionStatus.CANCELED, EventType.SESSION_CANCELED, now)
                     .orElseThrow(() -> ApiException.conflict("Session " + id + " changed while canceling; retry."));
         });
     }
@@ -165,19 +179,19 @@ public final class SessionService {
     public Session expireNow(String accountId, String id) {
         return store.write(h -> {
             SessionRepository.Row row = require(h, accountId, id);
-            Instant now = now();
+            Instant now = clock.instant();
             if (row.effectiveStatus(now) != SessionStatus.PENDING && row.effectiveStatus(now) != SessionStatus.EXPIRED) {
                 throw ApiException.conflict("Session " + id + " is " + row.effectiveStatus(now).id()
                         + "; only pending sessions can expire.");
             }
-            return end(h, row, SessionStatus.EXPIRED, "session.expired", now)
+            return end(h, row, SessionStatus.EXPIRED, EventType.SESSION_EXPIRED, now)
                     .orElseGet(() -> view(sessions.findById(h, id).orElseThrow(), now));
         });
     }
 
     /** Expires every overdue pending session; returns how many this call expired. */
     public int expireDue(int batch) {
-        List<SessionRepository.Row> due = store.read(h -> sessions.due(h, now(), batch));
+        List<SessionRepository.Row> due = store.read(h -> sessions.due(h, clock.instant(), batch));
         int expired = 0;
         for (SessionRepository.Row row : due) {
             if (expire(row)) {
@@ -188,14 +202,14 @@ public final class SessionService {
     }
 
     private boolean expire(SessionRepository.Row row) {
-        return store.write(h -> end(h, row, SessionStatus.EXPIRED, "session.expired", now()).isPresent());
+        return store.write(h -> end(h, row, SessionStatus.EXPIRED, EventType.SESSION_EXPIRED, clock.instant()).isPresent());
     }
 
     /**
      * The one way a pending session ends without a verdict: status change, refund and event in one
      * transaction, and only if this call made the change, so a refund can never happen twice.
      */
-    private Optional<Session> end(Handle h, SessionRepository.Row row, SessionStatus to, String eventType,
+    private Optional<Session> end(Handle h, SessionRepository.Row row, SessionStatus to, EventType eventType,
                                   Instant now) {
         if (!sessions.transition(h, row.id(), SessionStatus.PENDING, to, null, now)) {
             return Optional.empty();
@@ -209,8 +223,23 @@ public final class SessionService {
 
     /** Credits charged for sessions still in progress: what would come back if they all ended unverified. */
     public long reservedCredits(String accountId) {
-        Instant now = now();
+        Instant now = clock.instant();
         return store.read(h -> sessions.costInProgress(h, accountId, now));
+    }
+
+    /** Sessions created on one UTC day with one status, for charts. */
+    public record DayCount(LocalDate day, SessionStatus status, int count) {
+    }
+
+    /** Sessions created since {@code since}, counted per UTC day (of creation) and status. */
+    public List<DayCount> countsPerDay(String accountId, Instant since) {
+        return store.read(h -> sessions.countsPerDay(h, accountId, since)).stream()
+                .map(c -> new DayCount(LocalDate.ofEpochDay(c.epochDay()), c.status(), c.count())).toList();
+    }
+
+    /** The results of the account's latest sessions that have one, newest first. */
+    public List<SessionResult> latestResults(String accountId, int limit) {
+        return store.read(h -> sessions.latestResults(h, accountId, limit)).stream().map(this::readResult).toList();
     }
 
     public boolean existsHere(String accountId, String id) {
@@ -227,7 +256,7 @@ public final class SessionService {
     Session view(SessionRepository.Row row, Instant now) {
         String secret = secrets.secretFor(environment, row.id());
         return new Session(row.id(), row.flowId(), row.flowVersionId(), row.externalUuid(),
-                row.effectiveStatus(now).id(), baseUrl.get() + "/verify/" + row.id() + "?token=" + secret, secret,
+                row.effectiveStatus(now), baseUrl.get() + "/verify/" + row.id() + "?token=" + secret, secret,
                 readMetadata(row.metadata()), readResult(row.result()), row.cost(), environment.livemode(),
                 row.createdAt(), row.expiresAt(), row.completedAt(), row.successUrl(), row.failureUrl());
     }
@@ -243,15 +272,20 @@ public final class SessionService {
         }
     }
 
-    private JsonNode readResult(String text) {
+    private SessionResult readResult(String text) {
         try {
-            return text == null ? null : json.readTree(text);
+            return text == null ? null : SessionResult.read(json.readTree(text));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("a stored session result is not JSON", e);
         }
     }
 
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
+    /** A result as the session row stores it: the JSON the API shows. */
+    String write(SessionResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.proofdesk.server.session;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 import java.util.Optional;
 
 public enum SessionStatus {
     PENDING, PROCESSING, VALID, INVALID, ERROR, EXPIRED, CANCELED;
 
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.proofdesk.server.config.ConfigException;
 import dev.proofdesk.server.security.OwnerOnly;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
@@ -17,7 +18,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 /**
  * The control store and one data store per environment, physically separate: three SQLite files,
@@ -119,7 +122,7 @@ public final class Database implements AutoCloseable {
         }, env, true);
     }
 
-    private static java.util.Properties sqliteConfig(boolean readOnly) {
+    private static Properties sqliteConfig(boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
@@ -131,10 +134,10 @@ public final class Database implements AutoCloseable {
         return config.toProperties();
     }
 
-    private static Jdbi jdbi(javax.sql.DataSource ds) {
+    private static Jdbi jdbi(DataSource ds) {
         Jdbi jdbi = Jdbi.create(ds);
         // Queries with optional filters bind every parameter and mention only some.
-        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         return jdbi;
     }
@@ -163,7 +166,7 @@ public final class Database implements AutoCloseable {
     private static Store postgresStore(String schema, Optional<Environment> env, String jdbcUrl, int size,
                                        List<HikariDataSource> pools) {
         return new Store(schema, Dialect.POSTGRES, () -> {
-            HikariDataSource ds = pool(schema, jdbcUrl, size, new java.util.Properties(), pools, schema);
+            HikariDataSource ds = pool(schema, jdbcUrl, size, new Properties(), pools, schema);
             Migrations.bringUpToDate(ds, migrations(env), schema);
             Jdbi jdbi = jdbi(ds);
             return new Store.Connections(jdbi, jdbi);
@@ -182,12 +185,12 @@ public final class Database implements AutoCloseable {
         return env.get() == Environment.LIVE ? List.of("db/environment", "db/live") : List.of("db/environment");
     }
 
-    private static HikariDataSource pool(String name, String url, int size, java.util.Properties props,
+    private static HikariDataSource pool(String name, String url, int size, Properties props,
                                          List<HikariDataSource> pools) {
         return pool(name, url, size, props, pools, null);
     }
 
-    private static HikariDataSource pool(String name, String url, int size, java.util.Properties props,
+    private static HikariDataSource pool(String name, String url, int size, Properties props,
                                          List<HikariDataSource> pools, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("proofdesk-" + name);

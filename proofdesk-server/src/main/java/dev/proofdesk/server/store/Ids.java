@@ -3,6 +3,7 @@ package dev.proofdesk.server.store;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Time-ordered UUIDv7 ids: sortable as strings, so they double as pagination cursors. */
@@ -25,5 +26,11 @@ public final class Ids {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The smallest UUIDv7 of a millisecond: every id created at or after it sorts at or after this. */
+    public static String lowestAt(Instant time) {
+        String hex = String.format("%012x", time.toEpochMilli());
+        return hex.substring(0, 8) + "-" + hex.substring(8) + "-0000-0000-000000000000";
     }
 }

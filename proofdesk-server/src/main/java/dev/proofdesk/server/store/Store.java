@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -109,7 +110,7 @@ public final class Store {
         }
     }
 
-    public void writeVoid(java.util.function.Consumer<Handle> callback) {
+    public void writeVoid(Consumer<Handle> callback) {
         write(h -> {
             callback.accept(h);
             return null;

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,7 @@ public final class MockPassportService {
     private final MasterKey masterKey;
     private final Clock clock;
     private final ObjectMapper json;
+    private final MockPassportRepository passports = new MockPassportRepository((rs, c) -> map(rs));
 
     public MockPassportService(Store testStore, Supplier<MockIssuer> issuer, SanctionsStore testSanctions,
                                MasterKey masterKey, Clock clock, ObjectMapper json) {
@@ -88,15 +90,12 @@ public final class MockPassportService {
         String id = Ids.newId();
         long now = clock.millis();
         // A chip without Active Authentication has neither DG15 nor its key: stored as empty text.
+        var row = new MockPassportRepository.Row(id, accountId, write(attrs), b64(doc.dg1()), b64(doc.sod()),
+                doc.dg15() == null ? "" : b64(doc.dg15()),
+                doc.chipKeyPkcs8() == null ? "" : b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE)),
+                b64(masterKey.seal(doc.chipImage(), CHIP_IMAGE_PURPOSE)), now);
         testStore.writeVoid(h -> {
-            h.createUpdate("""
-                    INSERT INTO mock_passports (id, account_id, attributes, dg1, sod, dg15, chip_key, chip_image, created_at)
-                    VALUES (:id, :account, :attrs, :dg1, :sod, :dg15, :key, :image, :now)""")
-                    .bind("id", id).bind("account", accountId).bind("attrs", write(attrs))
-                    .bind("dg1", b64(doc.dg1())).bind("sod", b64(doc.sod()))
-                    .bind("dg15", doc.dg15() == null ? "" : b64(doc.dg15()))
-                    .bind("key", doc.chipKeyPkcs8() == null ? "" : b64(masterKey.seal(doc.chipKeyPkcs8(), CHIP_KEY_PURPOSE)))
-                    .bind("image", b64(masterKey.seal(doc.chipImage(), CHIP_IMAGE_PURPOSE))).bind("now", now).execute();
+            passports.insert(h, row);
             if (flagged) {
                 testSanctions.addTestIdentity(h, accountId, id, listed(id, d));
             }
@@ -108,27 +107,22 @@ public final class MockPassportService {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
         }
-        return testStore.read(h -> h.createQuery("SELECT * FROM mock_passports WHERE id = :id AND account_id = :a")
-                        .bind("id", id).bind("a", accountId).map((rs, c) -> map(rs)).findOne())
+        return testStore.read(h -> passports.find(h, accountId, id))
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
     }
 
     /** Whether the account has this mock passport, e.g. to check a list cursor. */
     public boolean exists(String accountId, String id) {
-        return testStore.read(h -> h.createQuery("SELECT COUNT(*) FROM mock_passports WHERE id = :id AND account_id = :a")
-                .bind("id", id).bind("a", accountId).mapTo(Integer.class).one()) > 0;
+        return testStore.read(h -> passports.exists(h, accountId, id));
     }
 
     public List<MockPassport> list(String accountId, String startingAfter, int limit) {
-        return testStore.read(h -> h.createQuery("SELECT * FROM mock_passports WHERE account_id = :a"
-                        + (startingAfter != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit")
-                .bind("a", accountId).bind("after", startingAfter).bind("limit", limit)
-                .map((rs, c) -> map(rs)).list());
+        return testStore.read(h -> passports.list(h, accountId, startingAfter, limit));
     }
 
     /** The private key of the mock chip, to answer a challenge as a real chip would. */
     public byte[] chipKey(String accountId, String id) {
-        String sealed = sealedColumn(accountId, id, "chip_key").filter(s -> !s.isEmpty())
+        String sealed = sealedColumn(accountId, id, MockPassportRepository.Sealed.CHIP_KEY).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> ApiException.conflict("Mock passport " + id
                         + " has no active-authentication key: its chip proves itself another way, or not at all."));
         return masterKey.open(Base64.getDecoder().decode(sealed), CHIP_KEY_PURPOSE);
@@ -136,19 +130,16 @@ public final class MockPassportService {
 
     /** The whole mock chip for {@code ChipEmulator.fromImage}; empty for a passport made before chips were kept whole. */
     public Optional<byte[]> chipImage(String accountId, String id) {
-        return sealedColumn(accountId, id, "chip_image")
+        return sealedColumn(accountId, id, MockPassportRepository.Sealed.CHIP_IMAGE)
                 .map(sealed -> masterKey.open(Base64.getDecoder().decode(sealed), CHIP_IMAGE_PURPOSE));
     }
 
     /** One sealed column of the account's mock passport; empty when the column is null. */
-    private Optional<String> sealedColumn(String accountId, String id, String column) {
+    private Optional<String> sealedColumn(String accountId, String id, MockPassportRepository.Sealed column) {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
         }
-        return testStore.read(h -> h.createQuery(
-                        "SELECT " + column + " AS sealed FROM mock_passports WHERE id = :id AND account_id = :a")
-                .bind("id", id).bind("a", accountId).map((rs, c) -> Optional.ofNullable(rs.getString("sealed")))
-                .findOne())
+        return testStore.read(h -> passports.sealed(h, accountId, id, column))
                 .orElseThrow(() -> ApiException.notFound("Mock passport", id));
     }
 
@@ -282,7 +273,7 @@ public final class MockPassportService {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            issues.add(new Issue(path, "'" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+            issues.add(new Issue(path, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
             return fallback;
         }

@@ -5,6 +5,7 @@ import dev.proofdesk.server.http.Bodies;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.RouteModule;
 import dev.proofdesk.server.session.ClientSecrets;
+import dev.proofdesk.server.session.HolderSessions;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.store.Environment;
 import io.javalin.config.RoutesConfig;
@@ -38,7 +39,7 @@ public final class HolderRoutes implements RouteModule {
             String secret = secret(ctx);
             String challenge = service(secret).challenge(ctx.pathParam("id"), secret);
             ctx.json(Map.of("object", "challenge", "challenge", challenge,
-                    "expiresInSeconds", dev.proofdesk.server.session.HolderSessions.CHALLENGE_TTL.toSeconds()));
+                    "expiresInSeconds", HolderSessions.CHALLENGE_TTL.toSeconds()));
         }));
         routes.post("/v1/sessions/{id}/submission", guard.holder(ctx -> {
             String secret = secret(ctx);
@@ -55,7 +56,7 @@ public final class HolderRoutes implements RouteModule {
         view.put("status", s.status());
         view.put("livemode", s.livemode());
         view.put("result", s.result());
-        view.put("redirectUrl", "valid".equals(s.status()) ? s.successUrl() : s.failureUrl());
+        view.put("redirectUrl", s.redirectUrl());
         return view;
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,7 @@ final class MasterListSigners {
 
     /** 64 hex digits, case, colons and spaces as the operator pasted them. */
     static String normalise(String sha256) {
-        String hex = sha256.replace(":", "").replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        String hex = sha256.replace(":", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{64}")) {
             throw ApiException.validation("--signer-sha256", "must be a SHA-256 fingerprint: 64 hexadecimal digits "
                     + "(colons and spaces allowed), as 'trust import' prints for a refused master list");

@@ -1,55 +1,48 @@
 package dev.proofdesk.server.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofdesk.passport.Check;
 import dev.proofdesk.passport.Document;
 import dev.proofdesk.passport.Outcome;
 import dev.proofdesk.passport.VerificationResult;
 import dev.proofdesk.server.flow.FlowDefinition.Disclosures;
+import dev.proofdesk.server.session.SessionResult;
 import dev.proofdesk.server.session.SessionStatus;
 import dev.proofdesk.server.session.Verdict;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a verification into what a session keeps: every check with its code, and of the document
  * only the attributes the flow discloses. Nothing else of the chip data is ever stored.
  */
 final class ResultWriter {
-    private final ObjectMapper json;
-
-    ResultWriter(ObjectMapper json) {
-        this.json = json;
+    private ResultWriter() {
     }
 
-    Verdict verdict(VerificationResult result, Disclosures disclosures, String nullifier) {
-        ObjectNode out = json.createObjectNode();
-        ArrayNode checks = out.putArray("checks");
-        for (Check check : result.checks()) {
-            checks.addObject().put("name", check.name()).put("passed", check.passed())
-                    .put("code", check.code() == null ? null : check.code().wireName()).put("skipped", check.skipped());
-        }
-        ObjectNode attributes = out.putObject("attributes");
+    static Verdict verdict(VerificationResult result, Disclosures disclosures, String nullifier) {
+        List<SessionResult.Check> checks = result.checks().stream().map(ResultWriter::check).toList();
+        Map<String, String> attributes = new LinkedHashMap<>();
         result.document().ifPresent(doc -> disclose(doc, disclosures, attributes));
-        out.put("nullifier", nullifier);
-        out.put("chipAuthentication", result.chipAuthentication().wireName());
-        ArrayNode warnings = out.putArray("warnings");
-        result.warnings().forEach(warnings::add);
         SessionStatus status = switch (result.outcome()) {
             case Outcome.Valid v -> SessionStatus.VALID;
             case Outcome.Invalid i -> SessionStatus.INVALID;
-            case Outcome.Error e -> {
-                out.put("error", e.code().wireName());
-                out.put("errorMessage", e.reason());
-                yield SessionStatus.ERROR;
-            }
+            case Outcome.Error e -> SessionStatus.ERROR;
         };
-        return new Verdict(status, out, nullifier);
+        Outcome.Error error = result.outcome() instanceof Outcome.Error e ? e : null;
+        return new Verdict(status, new SessionResult(checks, attributes, nullifier,
+                result.chipAuthentication().wireName(), result.warnings(),
+                error == null ? null : error.code().wireName(), error == null ? null : error.reason()));
     }
 
-    private static void disclose(Document doc, Disclosures d, ObjectNode out) {
+    private static SessionResult.Check check(Check check) {
+        return new SessionResult.Check(check.name(), check.passed(),
+                check.code() == null ? null : check.code().wireName(), check.skipped());
+    }
+
+    private static void disclose(Document doc, Disclosures d, Map<String, String> out) {
         if (d.nationality()) {
             out.put("nationality", doc.nationality());
         }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -50,7 +51,7 @@ public final class SanctionsStore {
      * @param unmappedCountries country names the file uses that have no ICAO code here; passports
      *     listed under them are not screened by number
      */
-    public record Imported(String id, int entries, java.util.Set<String> unmappedCountries) {
+    public record Imported(String id, int entries, Set<String> unmappedCountries) {
     }
 
     public SanctionsStore(Store store, Clock clock, ObjectMapper json, Supplier<SanctionsList> fallback) {
@@ -128,7 +129,7 @@ public final class SanctionsStore {
     public Optional<Imported> latest() {
         return store.read(h -> h.createQuery(
                         "SELECT id, entry_count FROM sanctions_lists ORDER BY imported_at DESC, id DESC LIMIT 1")
-                .map((rs, c) -> new Imported(rs.getString(1), rs.getInt(2), java.util.Set.of())).findOne());
+                .map((rs, c) -> new Imported(rs.getString(1), rs.getInt(2), Set.of())).findOne());
     }
 
     /** Parses SDN.XML (reporting progress) and makes it the list in force. */

@@ -16,10 +16,12 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +47,7 @@ public final class TrustStore {
     }
 
     /** One stored anchor, for listing. */
-    public record Entry(String country, String subject, String keyFingerprint, String source, java.time.Instant notAfter) {
+    public record Entry(String country, String subject, String keyFingerprint, String source, Instant notAfter) {
     }
 
     /**
@@ -60,7 +62,7 @@ public final class TrustStore {
     }
 
     /** A certificate trusted to sign master lists here (a signer, or the CSCA that issues signers). */
-    public record MasterListSigner(String subject, String sha256, String source, java.time.Instant notAfter) {
+    public record MasterListSigner(String subject, String sha256, String source, Instant notAfter) {
     }
 
     public TrustAnchors anchors() {
@@ -150,7 +152,7 @@ public final class TrustStore {
         return store.read(h -> h.createQuery("SELECT * FROM trust_anchors ORDER BY country, subject")
                 .map((rs, ctx) -> new Entry(rs.getString("country"), rs.getString("subject"),
                         rs.getString("key_fingerprint"), rs.getString("source"),
-                        java.time.Instant.ofEpochMilli(rs.getLong("not_after"))))
+                        Instant.ofEpochMilli(rs.getLong("not_after"))))
                 .list());
     }
 
@@ -160,7 +162,7 @@ public final class TrustStore {
             String der = encode(cert.getEncoded());
             var countries = cert.getSubject().getRDNs(BCStyle.C);
             String country = countries.length > 0
-                    ? countries[0].getFirst().getValue().toString().toUpperCase(java.util.Locale.ROOT) : "";
+                    ? countries[0].getFirst().getValue().toString().toUpperCase(Locale.ROOT) : "";
             store.writeVoid(h -> h.createUpdate("""
                     INSERT INTO trust_anchors (id, country, subject, key_fingerprint, certificate, source, not_after, created_at)
                     VALUES (:id, :country, :subject, :fp, :cert, :source, :notAfter, :now)""")
@@ -194,7 +196,7 @@ public final class TrustStore {
         }
     }
 
-    private static <T> List<T> parseOrEmpty(java.util.function.Supplier<List<T>> parse) {
+    private static <T> List<T> parseOrEmpty(Supplier<List<T>> parse) {
         try {
             return parse.get();
         } catch (RuntimeException e) {

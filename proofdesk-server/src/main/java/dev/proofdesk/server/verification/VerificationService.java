@@ -1,6 +1,5 @@
 package dev.proofdesk.server.verification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.passport.DocumentProof;
 import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.DocumentVerifier;
@@ -32,7 +31,6 @@ import java.util.function.Supplier;
  * through here too, so test and live share one verifier.
  */
 public final class VerificationService {
-    static final int MAX_DG1 = 1024;
     static final int MAX_SOD = 64 * 1024;
     static final int MAX_DG15 = 4096;
     static final int MAX_SIGNATURE = 1024;
@@ -43,18 +41,15 @@ public final class VerificationService {
     private final Supplier<List<PublicKey>> knownMockCscaKeys;
     private final byte[] nullifierKey;
     private final Clock clock;
-    private final ResultWriter results;
 
     public VerificationService(HolderSessions holder, TrustStore trust, SanctionsStore sanctions,
-                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock,
-                               ObjectMapper json) {
+                               Supplier<List<PublicKey>> knownMockCscaKeys, MasterKey masterKey, Clock clock) {
         this.holder = holder;
         this.trust = trust;
         this.sanctions = sanctions;
         this.knownMockCscaKeys = knownMockCscaKeys;
         this.nullifierKey = masterKey.derive("nullifier");
         this.clock = clock;
-        this.results = new ResultWriter(json);
     }
 
     public HolderSessions holder() {
@@ -91,7 +86,7 @@ public final class VerificationService {
 
     private Session finish(HolderSessions.Claim claim, VerificationResult result) {
         String nullifier = result.nullifierInput().map(input -> nullifier(claim.accountId(), input)).orElse(null);
-        return holder.finish(claim, results.verdict(result, claim.definition().disclosures(), nullifier));
+        return holder.finish(claim, ResultWriter.verdict(result, claim.definition().disclosures(), nullifier));
     }
 
     /** A stable pseudonym of the document within the account: no PII, but the same passport twice matches. */
@@ -113,7 +108,7 @@ public final class VerificationService {
 
     private static DocumentProof decode(SubmissionInput input) {
         List<Issue> issues = new ArrayList<>();
-        byte[] dg1 = field("dg1", input.dg1(), MAX_DG1, true, issues);
+        byte[] dg1 = field("dg1", input.dg1(), DocumentVerifier.MAX_DG1_LENGTH, true, issues);
         byte[] sod = field("sod", input.sod(), MAX_SOD, true, issues);
         // Without DG15 (most passports) or a signature there is no chip proof: the flow's rule decides.
         byte[] dg15 = field("dg15", input.dg15(), MAX_DG15, false, issues);

@@ -2,7 +2,10 @@ package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.store.Rows;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +44,7 @@ final class DeliveryQueries {
                 .bindList("events", eventIds), now);
     }
 
-    private List<DeliveryView> views(Handle h, org.jdbi.v3.core.statement.Query query, Instant now) {
+    private List<DeliveryView> views(Handle h, Query query, Instant now) {
         List<Row> rows = query
                 .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("event_id"), rs.getString("type"),
                         rs.getString("endpoint_id"), rs.getString("status"), rs.getInt("attempts"),
@@ -64,7 +67,7 @@ final class DeliveryQueries {
                 r.created(), attempts.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    private static Integer statusCode(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Integer statusCode(ResultSet rs) throws SQLException {
         int code = rs.getInt("status_code");
         return rs.wasNull() ? null : code;
     }

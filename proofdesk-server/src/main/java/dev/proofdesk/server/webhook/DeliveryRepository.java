@@ -133,4 +133,13 @@ final class DeliveryRepository {
                 WHERE lease_token IS NOT NULL AND status = 'pending'""")
                 .bind("now", now.toEpochMilli()).execute();
     }
+
+    /** Deletes the deliveries of these events, with their attempts. */
+    void deleteOfEvents(Handle h, List<String> eventIds) {
+        h.createUpdate("""
+                DELETE FROM webhook_attempts WHERE delivery_id IN
+                    (SELECT id FROM webhook_deliveries WHERE event_id IN (<ids>))""")
+                .bindList("ids", eventIds).execute();
+        h.createUpdate("DELETE FROM webhook_deliveries WHERE event_id IN (<ids>)").bindList("ids", eventIds).execute();
+    }
 }

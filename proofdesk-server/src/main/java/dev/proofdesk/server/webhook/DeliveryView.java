@@ -1,12 +1,14 @@
 package dev.proofdesk.server.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 
 /** One event's delivery to one endpoint, with every attempt made so far (newest first). */
 public record DeliveryView(String id, String eventId, String eventType, String endpointId, String status,
                            int attemptCount, Instant nextAttemptAt, Instant createdAt, List<AttemptView> attempts) {
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "webhook_delivery";
     }

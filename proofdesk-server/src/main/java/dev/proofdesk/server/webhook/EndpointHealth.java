@@ -1,7 +1,7 @@
 package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.event.EventLog;
-import dev.proofdesk.server.event.EventTypes;
+import dev.proofdesk.server.event.EventType;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
@@ -70,6 +70,6 @@ final class EndpointHealth {
         }
         deliveries.cancelPending(h, endpointId);
         endpoints.byIds(h, List.of(endpointId)).forEach(e ->
-                events.append(h, e.accountId(), EventTypes.WEBHOOK_ENDPOINT_DISABLED, e.view(livemode, null)));
+                events.append(h, e.accountId(), EventType.WEBHOOK_ENDPOINT_DISABLED, e.view(livemode, null)));
     }
 }

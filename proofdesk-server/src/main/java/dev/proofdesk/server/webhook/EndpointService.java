@@ -5,7 +5,7 @@ import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventLog;
-import dev.proofdesk.server.event.EventTypes;
+import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -55,7 +55,7 @@ public final class EndpointService {
         String url = urls.require(environment, input.url()).toString();
         String id = Ids.newId();
         WebhookSecret secret = secrets.issue(environment, id);
-        Instant now = now();
+        Instant now = clock.instant();
         Endpoint endpoint = new Endpoint(id, accountId, url, input.description(), types, Endpoint.ENABLED, null,
                 secrets.seal(secret), null, null, null, null, now, now);
         store.writeVoid(h -> endpoints.insert(h, endpoint));
@@ -80,7 +80,7 @@ public final class EndpointService {
                     input.description() != null ? input.description() : e.description(),
                     types != null ? types : e.enabledEvents(), e.status(), e.disabledReason(), e.sealedSecret(),
                     e.sealedPreviousSecret(), e.previousSecretUntil(), e.failingSince(), e.pausedUntil(),
-                    e.createdAt(), now());
+                    e.createdAt(), clock.instant());
             endpoints.update(h, updated);
             return updated.view(environment.livemode(), null);
         });
@@ -101,9 +101,9 @@ public final class EndpointService {
             if (enabled && !e.enabled()) {
                 endpoints.update(h, new Endpoint(e.id(), e.accountId(), e.url(), e.description(), e.enabledEvents(),
                         Endpoint.ENABLED, null, e.sealedSecret(), e.sealedPreviousSecret(),
-                        e.previousSecretUntil(), null, e.pausedUntil(), e.createdAt(), now()));
+                        e.previousSecretUntil(), null, e.pausedUntil(), e.createdAt(), clock.instant()));
             } else if (!enabled && e.enabled()) {
-                health.disable(h, e.id(), "disabled through the API", now());
+                health.disable(h, e.id(), "disabled through the API", clock.instant());
             }
             return require(h, accountId, id).view(environment.livemode(), null);
         });
@@ -120,7 +120,7 @@ public final class EndpointService {
         WebhookSecret fresh = secrets.issue(environment, id);
         return store.write(h -> {
             Endpoint e = require(h, accountId, id);
-            Instant now = now();
+            Instant now = clock.instant();
             Endpoint rotated = new Endpoint(e.id(), e.accountId(), e.url(), e.description(), e.enabledEvents(),
                     e.status(), e.disabledReason(), secrets.seal(fresh), overlap > 0 ? e.sealedSecret() : null,
                     overlap > 0 ? now.plusSeconds(overlap) : null, e.failingSince(), e.pausedUntil(),
@@ -141,7 +141,7 @@ public final class EndpointService {
             data.put("endpointId", e.id());
             data.put("url", e.url());
             data.put("message", "This is a test event sent from the Proofdesk API.");
-            Event event = events.append(h, accountId, EventTypes.WEBHOOK_ENDPOINT_TEST, data);
+            Event event = events.append(h, accountId, EventType.WEBHOOK_ENDPOINT_TEST, data);
             outbox.enqueue(h, event, List.of(e));
             return payloads.view(event);
         });
@@ -173,9 +173,9 @@ public final class EndpointService {
             }
             for (int i = 0; i < types.size(); i++) {
                 String type = types.get(i);
-                if (type == null || !(type.equals("*") || EventTypes.ALL.contains(type))) {
+                if (type == null || !(type.equals("*") || EventType.known(type))) {
                     issues.add(new Issue("enabledEvents[" + i + "]", "'" + type + "' is not an event type; known: "
-                            + String.join(", ", EventTypes.ALL) + ", or * for all"));
+                            + String.join(", ", EventType.ids()) + ", or * for all"));
                 }
             }
         } else if (creating) {
@@ -185,9 +185,5 @@ public final class EndpointService {
             throw ApiException.validation(issues);
         }
         return types;
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 public record EndpointView(String id, String url, String description, List<String> enabledEvents, String status,
                            String disabledReason, boolean livemode, String secret,
                            Instant previousSecretExpiresAt, Instant createdAt, Instant updatedAt) {
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "webhook_endpoint";
     }

@@ -51,7 +51,7 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         this.endpoints = new EndpointService(store, endpointRepo, secrets, shared.urls(), eventLog, outbox, health,
                 payloads, shared.clock());
         this.events = new EventService(store, eventLog, endpointRepo, outbox, shared.clock());
-        this.retention = new Retention(store, shared.clock());
+        this.retention = new Retention(store, eventLog, deliveryRepo, shared.clock());
     }
 
     public EndpointService endpoints() {

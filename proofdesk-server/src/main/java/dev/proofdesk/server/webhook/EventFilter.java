@@ -2,7 +2,7 @@ package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.error.Issue;
-import dev.proofdesk.server.event.EventTypes;
+import dev.proofdesk.server.event.EventType;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,8 +14,8 @@ record EventFilter(String type, Instant createdAfter, boolean deliveryFailed) {
 
     static EventFilter parse(String type, String createdAfter, String deliveryFailed) {
         List<Issue> issues = new ArrayList<>();
-        if (type != null && !EventTypes.ALL.contains(type)) {
-            issues.add(new Issue("type", "'" + type + "' is not an event type; known: " + String.join(", ", EventTypes.ALL)));
+        if (type != null && !EventType.known(type)) {
+            issues.add(new Issue("type", "'" + type + "' is not an event type; known: " + String.join(", ", EventType.ids())));
         }
         Instant after = null;
         if (createdAfter != null) {

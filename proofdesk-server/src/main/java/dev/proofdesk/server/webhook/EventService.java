@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The events API of one environment: list with filters, retrieve, redeliver. */
 public final class EventService {
@@ -30,27 +31,8 @@ public final class EventService {
     }
 
     public List<EventView> list(String accountId, EventFilter filter, String startingAfter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM events WHERE account_id = :account");
-        if (filter.type() != null) {
-            sql.append(" AND type = :type");
-        }
-        if (filter.createdAfter() != null) {
-            sql.append(" AND created_at > :after");
-        }
-        if (filter.deliveryFailed()) {
-            // a delivery whose latest attempt failed: still retrying, or given up
-            sql.append(" AND EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id"
-                    + " AND (d.status = 'failed' OR (d.status = 'pending' AND d.attempts > 0)))");
-        }
-        if (startingAfter != null) {
-            sql.append(" AND id < :cursor");
-        }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
-        return store.read(h -> h.createQuery(sql.toString())
-                .bind("account", accountId).bind("type", filter.type())
-                .bind("after", filter.createdAfter() == null ? null : filter.createdAfter().toEpochMilli())
-                .bind("cursor", startingAfter).bind("limit", limit)
-                .map((rs, ctx) -> events.map(rs)).list()).stream().map(EventView::of).toList();
+        return events.list(accountId, filter.type(), filter.createdAfter(), filter.deliveryFailed(), startingAfter, limit)
+                .stream().map(EventView::of).toList();
     }
 
     public EventView get(String accountId, String id) {
@@ -83,7 +65,7 @@ public final class EventService {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("object", "redelivery");
             out.put("eventId", event.id());
-            out.put("deliveries", java.util.stream.IntStream.range(0, ids.size()).mapToObj(i ->
+            out.put("deliveries", IntStream.range(0, ids.size()).mapToObj(i ->
                     Map.of("id", ids.get(i), "endpointId", targets.get(i).id())).toList());
             return out;
         });
@@ -91,11 +73,7 @@ public final class EventService {
 
     /** Events created after {@code sinceMillis} minus a small overlap (commits can land out of order). */
     List<Event> recent(String accountId, long sinceMillis, int limit) {
-        return store.read(h -> h.createQuery("""
-                        SELECT * FROM events WHERE account_id = :account AND created_at > :since
-                        ORDER BY created_at, id LIMIT :limit""")
-                .bind("account", accountId).bind("since", sinceMillis).bind("limit", limit)
-                .map((rs, ctx) -> events.map(rs)).list());
+        return events.createdAfter(accountId, sinceMillis, limit);
     }
 
     private Event require(Handle h, String accountId, String id) {
@@ -111,6 +89,6 @@ public final class EventService {
     }
 
     Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
+        return clock.instant();
     }
 }

@@ -1,5 +1,6 @@
 package dev.proofdesk.server.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofdesk.server.event.Event;
 
@@ -11,7 +12,7 @@ public record EventView(String id, String type, Instant createdAt, boolean livem
         return new EventView(e.id(), e.type(), e.createdAt(), e.livemode(), e.data());
     }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("object")
+    @JsonProperty("object")
     public String object() {
         return "event";
     }

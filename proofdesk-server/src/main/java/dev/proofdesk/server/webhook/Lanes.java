@@ -1,5 +1,6 @@
 package dev.proofdesk.server.webhook;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -101,7 +102,7 @@ final class Lanes {
     }
 
     /** Endpoints whose every slot has been busy, with nothing finishing, for longer than {@code quiet}. */
-    synchronized Set<String> stuck(java.time.Duration quiet) {
+    synchronized Set<String> stuck(Duration quiet) {
         long now = System.nanoTime();
         return lanes.entrySet().stream()
                 .filter(e -> e.getValue().running >= limit && now - e.getValue().lastProgress > quiet.toNanos())

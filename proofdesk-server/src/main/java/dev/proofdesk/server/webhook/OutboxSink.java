@@ -2,7 +2,7 @@ package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventSink;
-import dev.proofdesk.server.event.EventTypes;
+import dev.proofdesk.server.event.EventType;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -30,10 +30,10 @@ final class OutboxSink implements EventSink {
 
     @Override
     public void onAppend(Handle h, Event event) {
-        if (event.type().equals(EventTypes.WEBHOOK_ENDPOINT_TEST)) {
+        if (event.type().equals(EventType.WEBHOOK_ENDPOINT_TEST.id())) {
             return; // addressed to one endpoint by whoever sent it
         }
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         List<String> targets = new ArrayList<>();
         List<Instant> due = new ArrayList<>();
         for (Endpoint endpoint : endpoints.enabledFor(h, event.accountId())) {
@@ -51,7 +51,7 @@ final class OutboxSink implements EventSink {
 
     /** Queues one event for the given endpoints regardless of their subscriptions (tests, redelivery). */
     List<String> enqueue(Handle h, Event event, List<Endpoint> to) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         List<String> ids = deliveries.insert(h, event.accountId(), event.id(),
                 to.stream().map(Endpoint::id).toList(), to.stream().map(e -> now).toList(), now);
         wakeups.afterCommit(h);

@@ -70,7 +70,7 @@ final class OutcomeWriter implements AutoCloseable {
     private void record(List<Outcome> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Instant now = Instant.ofEpochMilli(clock.millis());
+                Instant now = clock.instant();
                 store.writeVoid(h -> {
                     deliveries.complete(h, batch);
                     health.apply(h, batch, now);

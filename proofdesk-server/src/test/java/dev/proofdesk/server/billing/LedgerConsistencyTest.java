@@ -5,6 +5,7 @@ import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.session.SessionInput;
 import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.session.SessionStatus;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.HttpApi;
@@ -106,8 +107,8 @@ class LedgerConsistencyTest {
 
         long total() {
             open.entrySet().removeIf(e -> {
-                String status = sessions.get(account.id(), e.getKey()).status();
-                boolean refunded = status.equals("canceled") || status.equals("expired");
+                SessionStatus status = sessions.get(account.id(), e.getKey()).status();
+                boolean refunded = status == SessionStatus.CANCELED || status == SessionStatus.EXPIRED;
                 if (refunded) {
                     total -= e.getValue();
                 }

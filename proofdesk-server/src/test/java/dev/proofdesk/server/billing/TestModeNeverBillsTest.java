@@ -4,6 +4,7 @@ import dev.proofdesk.server.Application;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.session.SessionInput;
 import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.session.SessionStatus;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
@@ -82,7 +83,7 @@ class TestModeNeverBillsTest {
             // Reading an overdue session expires it on the spot: the same end() the sweeper uses.
             inParallel(rest.size(), i -> {
                 if (i % 3 == 1) {
-                    assertThat(testSessions.get(account.id(), rest.get(i)).status()).isEqualTo("expired");
+                    assertThat(testSessions.get(account.id(), rest.get(i)).status()).isEqualTo(SessionStatus.EXPIRED);
                 }
             });
             for (int n = testSessions.expireDue(500); n > 0; n = testSessions.expireDue(500)) {

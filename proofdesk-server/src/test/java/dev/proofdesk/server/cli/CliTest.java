@@ -1,5 +1,9 @@
 package dev.proofdesk.server.cli;
 
+import dev.proofdesk.server.Application;
+import dev.proofdesk.server.apikey.FirstStart;
+import dev.proofdesk.server.config.ConfigLoader;
+import dev.proofdesk.server.config.ServerConfig;
 import dev.proofdesk.server.support.Cli.Run;
 import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.MasterKeys;
@@ -7,7 +11,10 @@ import dev.proofdesk.server.support.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 
 import static dev.proofdesk.server.support.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +25,10 @@ class CliTest {
     void keysCreatePrintsOnlyTheKeyAndTheKeyWorks(@TempDir Path dir) {
         String data = dir.toString();
         // a first server start creates the account; keys work without one running too
-        dev.proofdesk.server.config.ServerConfig config = new dev.proofdesk.server.config.ConfigLoader(
-                java.util.Map.of("PROOFDESK_RATE_LIMIT_TEST", "0")).load(0, dir, null);
-        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        ServerConfig config = new ConfigLoader(
+                Map.of("PROOFDESK_RATE_LIMIT_TEST", "0")).load(0, dir, null);
+        try (var app = Application.open(config, Clock.systemUTC())) {
+            new FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
             app.start();
 
             Run live = run("keys", "create", "--env", "live", "--data-dir", data);
@@ -52,9 +59,9 @@ class CliTest {
 
     @Test
     void theFirstStartCreatesTestKeysOnlyLiveKeysComeOnPurpose(@TempDir Path dir) {
-        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of()).load(0, dir, null);
-        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        var config = new ConfigLoader(Map.of()).load(0, dir, null);
+        try (var app = Application.open(config, Clock.systemUTC())) {
+            new FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
         }
         Run live = run("keys", "list", "--env", "live", "--data-dir", dir.toString());
         assertThat(live.exit()).as(live.err()).isZero();
@@ -89,16 +96,16 @@ class CliTest {
     void withADatabaseUrlTheMasterKeyMustBeGivenNeverMadeUp(@TempDir Path dir) throws Exception {
         String url = Postgres.freshDatabase();
         Path implicitKey = Path.of("data", "master.key");
-        boolean existedBefore = java.nio.file.Files.exists(implicitKey);
+        boolean existedBefore = Files.exists(implicitKey);
 
         Run missing = run("keys", "list", "--env", "test", "--database-url", url);
         assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err()).contains("PROOFDESK_MASTER_KEY").contains("--master-key-file")
                 .doesNotContain("wrong master key");
-        assertThat(java.nio.file.Files.exists(implicitKey)).as("no key made up in ./data").isEqualTo(existedBefore);
+        assertThat(Files.exists(implicitKey)).as("no key made up in ./data").isEqualTo(existedBefore);
         Run withDataDir = run("keys", "list", "--env", "test", "--database-url", url, "--data-dir", dir.toString());
         assertThat(withDataDir.exit()).isEqualTo(3);
-        assertThat(java.nio.file.Files.exists(dir.resolve("master.key"))).isFalse();
+        assertThat(Files.exists(dir.resolve("master.key"))).isFalse();
 
         Run absent = run("keys", "list", "--env", "test", "--database-url", url,
                 "--master-key-file", dir.resolve("nope.key").toString());
@@ -106,10 +113,10 @@ class CliTest {
         assertThat(absent.err()).contains("does not exist").contains("openssl rand -base64 32");
 
         String keyFile = MasterKeys.file(dir.resolve("shared")).toString();
-        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
+        var config = new ConfigLoader(Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
                 .load(0, dir, url);
-        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        try (var app = Application.open(config, Clock.systemUTC())) {
+            new FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
             app.mockIssuer(); // sealed with the shared key, as a server's first start does
         }
         Run again = run("keys", "list", "--env", "test", "--database-url", url, "--master-key-file", keyFile);
@@ -130,10 +137,10 @@ class CliTest {
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.err()).contains("no account yet");
 
-        var config = new dev.proofdesk.server.config.ConfigLoader(java.util.Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
+        var config = new ConfigLoader(Map.of("PROOFDESK_MASTER_KEY_FILE", keyFile))
                 .load(0, dir, url);
-        try (var app = dev.proofdesk.server.Application.open(config, java.time.Clock.systemUTC())) {
-            new dev.proofdesk.server.apikey.FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
+        try (var app = Application.open(config, Clock.systemUTC())) {
+            new FirstStart(app.accounts(), app.apiKeys()).run().orElseThrow();
         }
         Run created = run("keys", "create", "--env", "live", "--database-url", url, "--master-key-file", keyFile);
         assertThat(created.exit()).as(created.err()).isZero();

@@ -2,6 +2,7 @@ package dev.proofdesk.server.cli;
 
 import dev.proofdesk.server.support.Cli;
 import dev.proofdesk.server.support.Db;
+import dev.proofdesk.server.support.MasterKeys;
 import dev.proofdesk.server.support.Postgres;
 import org.bouncycastle.asn1.icao.CscaMasterList;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -84,7 +85,7 @@ class TrustMasterListTest {
         Path dir = Files.createTempDirectory("proofdesk-trust");
         List<String> store = db == Db.SQLITE ? List.of("--data-dir", dir.toString())
                 : List.of("--data-dir", dir.toString(), "--database-url", Postgres.freshDatabase(),
-                        "--master-key-file", dev.proofdesk.server.support.MasterKeys.file(dir).toString());
+                        "--master-key-file", MasterKeys.file(dir).toString());
 
         // Germany's CSCA issues the master-list signer and is itself on the list, as in the German list.
         KeyPair de = ec();

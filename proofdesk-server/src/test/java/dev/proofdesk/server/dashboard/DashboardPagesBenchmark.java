@@ -102,7 +102,8 @@ class DashboardPagesBenchmark {
                         VALUES (:id, :account, :flow, :version, :status, :result, 10, :created, :expires, :completed,
                                 :completed)""");
                 var events = h.prepareBatch("""
-                        INSERT INTO events (id, account_id, type, data, created_at) VALUES (:id, :account, :type, :data, :at)""");
+                        INSERT INTO events (id, account_id, type, data, created_at, session_id)
+                        VALUES (:id, :account, :type, :data, :at, :session)""");
                 for (int i = from; i < Math.min(from + batch, SESSIONS); i++) {
                     long created = now - span + span * i / SESSIONS;
                     String id = uuid7(created);
@@ -115,10 +116,10 @@ class DashboardPagesBenchmark {
                             .add();
                     String data = "{\"id\":\"" + id + "\",\"flowId\":\"" + flowId + "\",\"status\":\"" + status + "\"}";
                     events.bind("id", uuid7(created)).bind("account", accountId).bind("type", "session.created")
-                            .bind("data", data).bind("at", created).add();
+                            .bind("data", data).bind("at", created).bind("session", id).add();
                     events.bind("id", uuid7(completed)).bind("account", accountId)
                             .bind("type", "expired".equals(status) ? "session.expired" : "verification.completed")
-                            .bind("data", data).bind("at", completed).add();
+                            .bind("data", data).bind("at", completed).bind("session", id).add();
                 }
                 sessions.execute();
                 events.execute();

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +177,7 @@ class DashboardSecurityTest {
         assertThat(new DashboardClient(server.baseUrl()).get("/dashboard/test/flows").location())
                 .startsWith("/dashboard/sign-in");
 
-        try (TestServer https = TestServer.start(Db.SQLITE, java.time.Clock.systemUTC(),
+        try (TestServer https = TestServer.start(Db.SQLITE, Clock.systemUTC(),
                 Map.of("PROOFDESK_PUBLIC_URL", "https://verify.example.com"))) {
             TestUser secure = https.newUser(https.newAccount(), Role.OWNER);
             DashboardClient client = new DashboardClient("http://localhost:" + https.app().port());
@@ -199,7 +202,7 @@ class DashboardSecurityTest {
                 assertThat(wrong.status()).isEqualTo(401);
                 assertThat(wrong.body()).contains("is not right");
             }
-            List<Long> waits = new java.util.ArrayList<>();
+            List<Long> waits = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 DashboardClient.Page limited = guesser.signIn(user.email(), user.password());
                 assertThat(limited.status()).as("even the right password waits here").isEqualTo(429);
@@ -213,7 +216,7 @@ class DashboardSecurityTest {
             assertThat(waits).containsExactly(1L, 2L, 4L, 8L);
 
             // The real user, elsewhere, is not held up by the guessing.
-            DashboardClient elsewhere = new DashboardClient(server.baseUrl(), java.net.InetAddress.getByName("127.0.0.2"));
+            DashboardClient elsewhere = new DashboardClient(server.baseUrl(), InetAddress.getByName("127.0.0.2"));
             assertThat(elsewhere.signIn(user.email(), user.password()).status()).isEqualTo(303);
 
             // Here, the right password works once the wait is over, and the slate is clean again.

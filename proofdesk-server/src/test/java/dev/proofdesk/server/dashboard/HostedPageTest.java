@@ -1,6 +1,7 @@
 package dev.proofdesk.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.DashboardClient;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
@@ -50,7 +51,7 @@ class HostedPageTest {
                 "action", "create", "fullName", "Kid Mock", "age", "16", "ofac", "clear", "defect", "none"));
         assertThat(tooYoung.status()).isEqualTo(303);
         assertThat(tooYoung.location()).isEqualTo("https://shop.example.com/sorry");
-        assertThat(server.app().environment(dev.proofdesk.server.store.Environment.TEST).sessions()
+        assertThat(server.app().environment(Environment.TEST).sessions()
                 .get(account.id(), sessionId).status()).isEqualTo("invalid");
 
         HttpApi.Response second = server.http().post("/v1/sessions", account.testKey(), Map.of("flowId", flow));

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,7 +161,7 @@ class FlowApiTest {
                 "rules", Map.of("includedCountries", List.of("D", "FRA", "ITA"))));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
 
-        List<String> many = java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3).stream()
+        List<String> many = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).stream()
                 .filter(c -> !c.equals("DEU")).sorted().limit(41).toList();
         HttpApi.Response tooMany = http.post("/v1/flows", account.testKey(), Map.of("name", "Many",
                 "product", "pre_kyc", "rules", Map.of("excludedCountries", many)));

@@ -1,5 +1,7 @@
 package dev.proofdesk.server.http;
 
+import dev.proofdesk.server.apikey.KeyKind;
+import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
@@ -29,9 +31,9 @@ class BadInputTest {
         TestAccount account = server.newAccount();
         HttpApi http = server.http();
         String flow = Fixtures.publishedFlow(http, account.testKey());
-        String revoked = server.app().apiKeys().create(account.id(), dev.proofdesk.server.store.Environment.TEST,
-                dev.proofdesk.server.apikey.KeyKind.SECRET, "test").secret();
-        String revokedId = server.app().apiKeys().list(account.id(), dev.proofdesk.server.store.Environment.TEST)
+        String revoked = server.app().apiKeys().create(account.id(), Environment.TEST,
+                KeyKind.SECRET, "test").secret();
+        String revokedId = server.app().apiKeys().list(account.id(), Environment.TEST)
                 .stream().filter(k -> revoked.endsWith(k.last4())).findFirst().orElseThrow().id();
         server.app().apiKeys().revoke(account.id(), revokedId, "test");
         String key = account.testKey();

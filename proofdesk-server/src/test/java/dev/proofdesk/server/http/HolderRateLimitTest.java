@@ -7,8 +7,13 @@ import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.MutableClock;
 import dev.proofdesk.server.support.TestAccount;
 import dev.proofdesk.server.support.TestServer;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -42,12 +47,12 @@ class HolderRateLimitTest {
             HttpApi.Response submission = http.send("POST", "/v1/sessions/" + flooded.id() + "/submission",
                     flooded.secret(), Map.of("dg1", "AA=="), Map.of());
             assertThat(submission.status()).as("submissions spend the same bucket").isEqualTo(429);
-            var relay = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+            var relay = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + flooded.secret())
-                    .buildAsync(java.net.URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/v1/sessions/"
-                            + flooded.id() + "/chip"), new java.net.http.WebSocket.Listener() { });
-            org.assertj.core.api.Assertions.assertThatThrownBy(relay::join).as("so does opening a chip relay")
-                    .cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                    .buildAsync(URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/v1/sessions/"
+                            + flooded.id() + "/chip"), new WebSocket.Listener() { });
+            Assertions.assertThatThrownBy(relay::join).as("so does opening a chip relay")
+                    .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
                             e -> assertThat(e.getResponse().statusCode()).isEqualTo(429));
 
             Session other = session(http, account, flow);

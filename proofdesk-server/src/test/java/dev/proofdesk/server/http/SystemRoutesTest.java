@@ -1,6 +1,7 @@
 package dev.proofdesk.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
@@ -8,6 +9,10 @@ import dev.proofdesk.server.support.TestAccount;
 import dev.proofdesk.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +45,7 @@ class SystemRoutesTest {
 
     @Test
     void metricsAnswerOnlyTheOperatorsTokenWhenOneIsSet() {
-        String token = "metrics-" + dev.proofdesk.server.security.Crypto.randomBase62(24);
+        String token = "metrics-" + Crypto.randomBase62(24);
         try (TestServer server = TestServer.start(Db.SQLITE, Clock.systemUTC(),
                 Map.of("PROOFDESK_METRICS_TOKEN", token))) {
             HttpApi http = server.http();
@@ -76,11 +81,11 @@ class SystemRoutesTest {
         }
     }
 
-    private static boolean reachable(String host, int port) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 2_000);
+    private static boolean reachable(String host, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2_000);
             return true;
-        } catch (java.net.ConnectException refused) {
+        } catch (ConnectException refused) {
             return false;
         }
     }

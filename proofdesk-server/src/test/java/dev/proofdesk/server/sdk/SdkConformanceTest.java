@@ -8,6 +8,7 @@ import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +129,7 @@ class SdkConformanceTest {
     }
 
     private static void compare(JsonNode schema, Class<?> type, String where, List<String> missing) {
-        Map<String, RecordComponent> components = new java.util.HashMap<>();
+        Map<String, RecordComponent> components = new HashMap<>();
         for (RecordComponent c : type.isRecord() ? type.getRecordComponents() : new RecordComponent[0]) {
             components.put(c.getName(), c);
         }
@@ -221,7 +223,7 @@ class SdkConformanceTest {
             }
         }
         if (type instanceof Class<?> c && c.isArray()) {
-            return java.lang.reflect.Array.newInstance(c.getComponentType(), 0);
+            return Array.newInstance(c.getComponentType(), 0);
         }
         return null;
     }

@@ -24,6 +24,7 @@ import dev.proofdesk.sdk.session.Session;
 import dev.proofdesk.sdk.session.SessionCreateParams;
 import dev.proofdesk.sdk.session.SessionListParams;
 import dev.proofdesk.sdk.session.SessionStatus;
+import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.TestAccount;
 import dev.proofdesk.server.support.TestServer;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +133,7 @@ class SdkIntegrationTest {
             assertThat(session.result()).as("no result until completed").isNull();
             assertThat(session.cost()).isEqualTo(10);
             assertThat(session.livemode()).isFalse();
-            assertThat(java.time.Duration.between(session.createdAt(), session.expiresAt()).toSeconds()).isEqualTo(600);
+            assertThat(Duration.between(session.createdAt(), session.expiresAt()).toSeconds()).isEqualTo(600);
 
             Session other = test.sessions().create(SessionCreateParams.forFlow(otherFlow));
             assertThat(test.sessions().retrieve(session.id()).externalUuid()).isEqualTo(person);
@@ -224,7 +226,7 @@ class SdkIntegrationTest {
             TestAccount other = server.newAccount();
             String revokedLater = other.testKey();
             server.app().apiKeys().revoke(other.id(), server.app().apiKeys()
-                    .list(other.id(), dev.proofdesk.server.store.Environment.TEST).getFirst().id(), "test");
+                    .list(other.id(), Environment.TEST).getFirst().id(), "test");
             try (Proofdesk revoked = client(server, revokedLater)) {
                 assertThatThrownBy(() -> revoked.flows().list())
                         .isInstanceOfSatisfying(AuthenticationException.class, e -> {

@@ -12,10 +12,13 @@ import dev.proofdesk.sdk.session.SessionStatus;
 import dev.proofdesk.sdk.testhelper.MockPassport;
 import dev.proofdesk.sdk.testhelper.MockPassportCreateParams;
 import dev.proofdesk.server.support.Db;
+import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.TestAccount;
 import dev.proofdesk.server.support.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,13 +56,13 @@ class SdkTestHelpersTest {
             assertThat(refused.result().failures()).extracting(c -> c.code()).containsExactly("age_below_minimum");
 
             Session byHand = test.sessions().create(SessionCreateParams.builder().flowId(flowId).build());
-            var holder = new dev.proofdesk.server.support.HttpApi(server.baseUrl());
+            var holder = new HttpApi(server.baseUrl());
             String challenge = holder.send("GET", "/v1/sessions/" + byHand.id() + "/challenge", byHand.clientSecret(),
-                    null, java.util.Map.of()).body().path("challenge").asText();
+                    null, Map.of()).body().path("challenge").asText();
             String signature = test.testHelpers().mockPassports().signChallenge(adult.id(), challenge);
             var submitted = holder.send("POST", "/v1/sessions/" + byHand.id() + "/submission", byHand.clientSecret(),
-                    java.util.Map.of("dg1", adult.chip().dg1(), "sod", adult.chip().sod(), "dg15", adult.chip().dg15(),
-                            "activeAuthSignature", signature), java.util.Map.of());
+                    Map.of("dg1", adult.chip().dg1(), "sod", adult.chip().sod(), "dg15", adult.chip().dg15(),
+                            "activeAuthSignature", signature), Map.of());
             assertThat(submitted.body().path("status").asText()).as(submitted.toString()).isEqualTo("valid");
 
             Session expired = test.testHelpers().sessions().expire(

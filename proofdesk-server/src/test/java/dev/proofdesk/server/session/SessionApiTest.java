@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,8 +41,8 @@ class SessionApiTest {
         assertThat(s.path("clientSecret").asText()).startsWith("cs_test_");
         assertThat(s.path("verificationUrl").asText()).startsWith(server.baseUrl() + "/verify/" + s.path("id").asText());
         assertThat(s.path("result").isNull()).isTrue();
-        assertThat(Duration.between(java.time.Instant.parse(s.path("createdAt").asText()),
-                java.time.Instant.parse(s.path("expiresAt").asText()))).isEqualTo(Duration.ofSeconds(600));
+        assertThat(Duration.between(Instant.parse(s.path("createdAt").asText()),
+                Instant.parse(s.path("expiresAt").asText()))).isEqualTo(Duration.ofSeconds(600));
 
         var events = server.app().environment(Environment.TEST).events()
                 .list(account.id(), "session.created", null, 10);

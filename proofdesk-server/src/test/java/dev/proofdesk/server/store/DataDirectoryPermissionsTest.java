@@ -1,6 +1,7 @@
 package dev.proofdesk.server.store;
 
 import dev.proofdesk.server.Application;
+import dev.proofdesk.server.apikey.KeyKind;
 import dev.proofdesk.server.config.ConfigLoader;
 import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
@@ -61,7 +62,7 @@ class DataDirectoryPermissionsTest {
 
     private static void writeSomething(Application app) {
         var account = app.accounts().create("Permissions");
-        String key = app.apiKeys().create(account.id(), Environment.TEST, dev.proofdesk.server.apikey.KeyKind.SECRET,
+        String key = app.apiKeys().create(account.id(), Environment.TEST, KeyKind.SECRET,
                 "test").secret();
         Fixtures.publishedFlow(new HttpApi(app.baseUrl()), key);
     }

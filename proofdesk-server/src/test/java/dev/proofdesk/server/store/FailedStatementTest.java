@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.sql.Types;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class FailedStatementTest {
                     VALUES (:id, :account, 'x', :data, 1)""")
                     .bind("id", "0193a0b4-0000-7000-8000-0000000000e1")
                     .bind("account", "sealed-secret-7f3a")
-                    .bindNull("data", java.sql.Types.VARCHAR)
+                    .bindNull("data", Types.VARCHAR)
                     .execute()));
             assertThat(failure).isNotNull();
             StringWriter trace = new StringWriter();

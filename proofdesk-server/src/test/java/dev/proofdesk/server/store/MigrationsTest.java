@@ -2,6 +2,7 @@ package dev.proofdesk.server.store;
 
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Postgres;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +45,12 @@ class MigrationsTest {
 
     @Test
     void theBundledVersionsAreReadFromTheClassPath() {
-        Optional<java.util.Set<List<BigInteger>>> live = Migrations.bundledVersions(List.of("db/environment", "db/live"));
-        Optional<java.util.Set<List<BigInteger>>> test = Migrations.bundledVersions(List.of("db/environment"));
+        Optional<Set<List<BigInteger>>> live = Migrations.bundledVersions(List.of("db/environment", "db/live"));
+        Optional<Set<List<BigInteger>>> test = Migrations.bundledVersions(List.of("db/environment"));
 
-        assertThat(live).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+        assertThat(live).get().asInstanceOf(InstanceOfAssertFactories.COLLECTION)
                 .contains(List.of(BigInteger.ONE), List.of(BigInteger.valueOf(4)));
-        assertThat(test).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+        assertThat(test).get().asInstanceOf(InstanceOfAssertFactories.COLLECTION)
                 .contains(List.of(BigInteger.ONE)).doesNotContain(List.of(BigInteger.valueOf(4)));
         assertThat(Migrations.bundledVersions(List.of("db/no-such-folder"))).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.support;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls for a condition that background work will make true; fails with the last value seen. */
@@ -8,7 +9,7 @@ public final class Await {
     private Await() {
     }
 
-    public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, Duration timeout,
+    public static <T> T until(Supplier<T> probe, Predicate<T> done, Duration timeout,
                               String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();

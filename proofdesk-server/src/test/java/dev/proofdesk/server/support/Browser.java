@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Headless Chromium driven by Selenium, using the machine's /usr/bin/chromium and chromedriver (never
@@ -132,7 +134,7 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
-    private <T> T until(java.util.function.Function<? super WebDriver, T> condition, String what) {
+    private <T> T until(Function<? super WebDriver, T> condition, String what) {
         return new WebDriverWait(driver, PATIENCE).withMessage("waiting for " + what).until(condition);
     }
 
@@ -164,7 +166,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp profile left behind is harmless
         }

@@ -2,9 +2,11 @@ package dev.proofdesk.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ public final class DashboardClient {
     }
 
     /** A browser on another machine, as far as the server can tell: it connects from {@code from}, e.g. 127.0.0.2. */
-    public DashboardClient(String baseUrl, java.net.InetAddress from) {
+    public DashboardClient(String baseUrl, InetAddress from) {
         this.baseUrl = baseUrl;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -41,7 +43,7 @@ public final class DashboardClient {
         this.http = builder.build();
     }
 
-    public record Page(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Page(int status, String body, HttpHeaders headers) {
         public String location() {
             return headers.firstValue("Location").orElse(null);
         }

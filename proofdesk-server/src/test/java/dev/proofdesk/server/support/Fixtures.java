@@ -1,5 +1,7 @@
 package dev.proofdesk.server.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +46,14 @@ public final class Fixtures {
     }
 
     /** Creates a mock passport (test keys only); returns its JSON. */
-    public static com.fasterxml.jackson.databind.JsonNode mockPassport(HttpApi http, String key, Map<String, Object> attributes) {
+    public static JsonNode mockPassport(HttpApi http, String key, Map<String, Object> attributes) {
         HttpApi.Response created = http.post("/v1/test_helpers/mock_passports", key, attributes);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.body();
     }
 
     /** Completes a session with a mock passport through the test helper; returns the session JSON. */
-    public static com.fasterxml.jackson.databind.JsonNode complete(HttpApi http, String key, String sessionId,
+    public static JsonNode complete(HttpApi http, String key, String sessionId,
                                                                    String mockPassportId) {
         HttpApi.Response done = http.post("/v1/test_helpers/sessions/" + sessionId + "/complete", key,
                 Map.of("mockPassportId", mockPassportId));

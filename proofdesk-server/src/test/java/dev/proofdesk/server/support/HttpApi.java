@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class HttpApi {
         this.baseUrl = baseUrl;
     }
 
-    public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+    public record Response(int status, JsonNode body, String raw, HttpHeaders headers) {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }

@@ -1,5 +1,7 @@
 package dev.proofdesk.server.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -45,8 +47,8 @@ public final class SelfSignedTls {
 
     private static void keytool(String... args) throws IOException {
         Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(tool.toString()));
-        command.addAll(java.util.List.of(args));
+        List<String> command = new ArrayList<>(List.of(tool.toString()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes());

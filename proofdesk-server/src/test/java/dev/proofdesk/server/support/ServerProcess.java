@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Process process = builder.start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> output = Collections.synchronizedList(new ArrayList<>());
             Thread.ofVirtual().start(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {

@@ -6,7 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.HexFormat;
 
 /**
@@ -57,10 +59,10 @@ public final class VirtualCard implements AutoCloseable {
                     out.flush();
                 }
             }
-        } catch (EOFException | java.net.SocketException closed) {
+        } catch (EOFException | SocketException closed) {
             // The reader went away or the card was removed.
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.proofdesk.server.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,9 +53,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private WebhookReceiver(boolean tls) throws IOException {
         if (tls) {
-            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+            HttpsServer https = HttpsServer.create(
                     new InetSocketAddress("127.0.0.1", 0), 0);
-            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
+            https.setHttpsConfigurator(new HttpsConfigurator(
                     SelfSignedTls.get().serverContext()));
             server = https;
         } else {

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,9 +192,9 @@ class DocumentProofApiTest {
             for (int i = 0; i < 6; i++) {
                 sessions.add(Fixtures.session(http, key, flow));
             }
-            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(sessions.size());
-            List<java.util.concurrent.Future<JsonNode>> done = new ArrayList<>();
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(sessions.size())) {
+            CyclicBarrier start = new CyclicBarrier(sessions.size());
+            List<Future<JsonNode>> done = new ArrayList<>();
+            try (var pool = Executors.newFixedThreadPool(sessions.size())) {
                 for (String session : sessions) {
                     done.add(pool.submit(() -> {
                         start.await();

@@ -14,8 +14,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,9 +132,9 @@ class UrlRulesTest {
 
     @Test
     void deliveriesConnectOnlyToTheAddressesTheRulesChecked() throws Exception {
-        Map<String, String> dns = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+        Map<String, String> dns = new ConcurrentHashMap<>(Map.of(
                 "receiver.proofdesk.invalid", "127.0.0.1", "rebound.proofdesk.invalid", "10.0.0.7"));
-        List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> lookups = new CopyOnWriteArrayList<>();
         HostResolver resolver = host -> {
             lookups.add(host);
             String ip = dns.get(host);
@@ -138,9 +144,9 @@ class UrlRulesTest {
             return List.of(InetAddress.getByName(ip));
         };
         UrlPolicy policy = new UrlPolicy(List.of(), resolver);
-        var client = WebhookHttp.client(Environment.TEST, policy, java.util.Optional.empty(), 4);
+        var client = WebhookHttp.client(Environment.TEST, policy, Optional.empty(), 4);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            Sender sender = new Sender(() -> client, java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
+            Sender sender = new Sender(() -> client, Duration.ofSeconds(15), Clock.systemUTC());
             int port = URI.create(receiver.url("/")).getPort();
 
             // The name exists only in the policy's resolver: the client reaches the receiver through it alone.
@@ -168,7 +174,7 @@ class UrlRulesTest {
 
     @Test
     void aNameThatResolvesToAPrivateAddressIsRefusedUnlessTheOperatorAllowsItsRange() {
-        Map<String, String> dns = new java.util.HashMap<>(Map.of("hooks.example.com", "93.184.216.34"));
+        Map<String, String> dns = new HashMap<>(Map.of("hooks.example.com", "93.184.216.34"));
         HostResolver resolver = host -> {
             String ip = dns.get(host);
             if (ip == null) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class WebhookRetryTest {
             String endpoint = http.post("/v1/webhook_endpoints", account.testKey(),
                     Map.of("url", failing.url("/h"))).body().path("id").asText();
             http.post("/v1/webhook_endpoints", account.testKey(), Map.of("url", watcher.url("/w"),
-                    "enabledEvents", java.util.List.of("webhook_endpoint.disabled")));
+                    "enabledEvents", List.of("webhook_endpoint.disabled")));
             http.post("/v1/webhook_endpoints/" + endpoint + "/test", account.testKey(), null);
             attemptNumber(http, account, endpoint, 1);
 

@@ -3,7 +3,6 @@ package dev.proofdesk.server.dashboard.user;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.security.MasterKey;
-import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
 
 import java.nio.charset.StandardCharsets;
@@ -39,6 +38,7 @@ public final class SignIns {
     private final UserService users;
     private final PasswordHasher hasher;
     private final byte[] csrfKey;
+    private final SignInRepository signIns = new SignInRepository();
 
     public SignIns(Store control, Clock clock, UserService users, PasswordHasher hasher, MasterKey masterKey) {
         this.control = control;
@@ -65,11 +65,9 @@ public final class SignIns {
                 : decoy(presented);
         if (!ok) {
             control.writeVoid(h -> {
-                h.createUpdate("DELETE FROM dashboard_sign_in_failures WHERE created_at < :cutoff")
-                        .bind("cutoff", now - FAILURE_MEMORY.toMillis()).execute();
+                signIns.forgetFailuresBefore(h, now - FAILURE_MEMORY.toMillis());
                 for (String subject : new String[]{pairKey, addressKey}) {
-                    h.createUpdate("INSERT INTO dashboard_sign_in_failures (id, subject, created_at) VALUES (:id, :s, :at)")
-                            .bind("id", Ids.newId()).bind("s", subject).bind("at", now).execute();
+                    signIns.addFailure(h, subject, now);
                 }
             });
             throw ApiException.unauthenticated("The e-mail address or the password is not right.");
@@ -77,13 +75,9 @@ public final class SignIns {
         DashboardUser user = credentials.get().getKey();
         String token = Crypto.randomBase62(43);
         control.writeVoid(h -> {
-            h.createUpdate("DELETE FROM dashboard_sign_in_failures WHERE subject = :s").bind("s", pairKey).execute();
-            h.createUpdate("DELETE FROM dashboard_sessions WHERE expires_at < :now").bind("now", now).execute();
-            h.createUpdate("""
-                    INSERT INTO dashboard_sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
-                    VALUES (:hash, :user, :now, :now, :expires)""")
-                    .bind("hash", Crypto.sha256Hex(token)).bind("user", user.id()).bind("now", now)
-                    .bind("expires", now + LIFETIME.toMillis()).execute();
+            signIns.forgetFailures(h, pairKey);
+            signIns.deleteExpired(h, now);
+            signIns.insert(h, Crypto.sha256Hex(token), user.id(), now, now + LIFETIME.toMillis());
         });
         return new SignedIn(user, token);
     }
@@ -95,11 +89,7 @@ public final class SignIns {
 
     /** Refuses with 429 while the wait earned by {@code subject}'s failures since the last one runs. */
     private void throttle(String subject, int free, long now, String where) {
-        var recent = control.read(h -> h.createQuery("""
-                        SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM dashboard_sign_in_failures
-                        WHERE subject = :s AND created_at >= :since""")
-                .bind("s", subject).bind("since", now - FAILURE_MEMORY.toMillis())
-                .map((rs, ctx) -> new long[]{rs.getLong("n"), rs.getLong("latest")}).one());
+        long[] recent = control.read(h -> signIns.failures(h, subject, now - FAILURE_MEMORY.toMillis()));
         long waitMillis = delay(recent[0], free).toMillis() - (now - recent[1]);
         if (recent[0] >= free && waitMillis > 0) {
             long retryAfter = Math.max(1, (waitMillis + 999) / 1000);
@@ -126,24 +116,16 @@ public final class SignIns {
         }
         String hash = Crypto.sha256Hex(token);
         long now = clock.millis();
-        record Found(DashboardUser user, long lastSeen) {
-        }
-        Optional<Found> found = control.read(h -> h.createQuery("""
-                        SELECT u.*, s.last_seen_at FROM dashboard_sessions s JOIN dashboard_users u ON u.id = s.user_id
-                        WHERE s.token_hash = :hash AND s.expires_at > :now AND s.last_seen_at > :idle
-                          AND u.disabled_at IS NULL""")
-                .bind("hash", hash).bind("now", now).bind("idle", now - IDLE.toMillis())
-                .map((rs, ctx) -> new Found(UserService.map(rs), rs.getLong("last_seen_at"))).findOne());
-        found.filter(f -> f.lastSeen() + TOUCH_INTERVAL.toMillis() < now).ifPresent(f -> control.writeVoid(h ->
-                h.createUpdate("UPDATE dashboard_sessions SET last_seen_at = :now WHERE token_hash = :hash")
-                        .bind("now", now).bind("hash", hash).execute()));
-        return found.map(Found::user);
+        Optional<SignInRepository.Current> found = control.read(h -> signIns.current(h, hash, now,
+                now - IDLE.toMillis()));
+        found.filter(f -> f.lastSeenMillis() + TOUCH_INTERVAL.toMillis() < now)
+                .ifPresent(f -> control.writeVoid(h -> signIns.touch(h, hash, now)));
+        return found.map(SignInRepository.Current::user);
     }
 
     public void signOut(String token) {
         if (token != null) {
-            control.writeVoid(h -> h.createUpdate("DELETE FROM dashboard_sessions WHERE token_hash = :hash")
-                    .bind("hash", Crypto.sha256Hex(token)).execute());
+            control.writeVoid(h -> signIns.delete(h, Crypto.sha256Hex(token)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.proofdesk.server.dashboard.view;
 
+import dev.proofdesk.server.session.SessionResult;
 import dev.proofdesk.server.testhelper.MockPassport;
 
 import java.util.List;
@@ -17,7 +18,7 @@ public record HostedView(
         String flowName,
         List<String> disclosed,
         List<String> rules,
-        ResultView result,
+        SessionResult result,
         List<MockPassport> passports,
         String deepLink,
         String tapCommand,
