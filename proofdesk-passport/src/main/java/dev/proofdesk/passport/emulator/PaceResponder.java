@@ -3,6 +3,7 @@ package dev.proofdesk.passport.emulator;
 import dev.proofdesk.passport.chip.AccessKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,6 +12,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.util.Arrays;
@@ -18,6 +20,9 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
+import javax.crypto.interfaces.DHPrivateKey;
+import javax.crypto.interfaces.DHPublicKey;
+import javax.crypto.spec.DHParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import org.jmrtd.AccessKeySpec;
 import org.jmrtd.BACKey;
@@ -29,17 +34,19 @@ import org.jmrtd.lds.SecurityInfo;
 import org.jmrtd.protocol.PACEProtocol;
 
 /**
- * The chip side of PACE with generic mapping on elliptic curves (ICAO 9303 part 11 §4.4):
- * MSE:Set AT names the protocol and the password (MRZ or CAN), then four GENERAL AUTHENTICATE
- * steps: encrypted nonce, mapping, ephemeral key agreement, authentication tokens. A wrong
- * token (a wrong password on the terminal's side) answers {@code 6300}.
+ * The chip side of PACE with generic mapping (ICAO 9303 part 11 §4.4), on elliptic curves (ECDH)
+ * or on a MODP group (DH), with AES or 3DES secure messaging after it: MSE:Set AT names the
+ * protocol and the password (MRZ or CAN), then four GENERAL AUTHENTICATE steps: encrypted nonce,
+ * mapping, ephemeral key agreement, authentication tokens. A wrong token (a wrong password on the
+ * terminal's side) answers {@code 6300}.
  */
 final class PaceResponder {
     private static final int MRZ = 1;
     private static final int CAN = 2;
 
     private final String oid;
-    private final ECParameterSpec params;
+    private final boolean ec;
+    private final AlgorithmParameterSpec params;
     private final String cipher;
     private final int keyLength;
     private final AccessKeySpec mrzKey;
@@ -49,17 +56,19 @@ final class PaceResponder {
     private int step = -1;
     private SecretKey passwordKey;
     private byte[] nonce;
-    private ECParameterSpec ephemeral;
+    private AlgorithmParameterSpec ephemeral;
     private KeyPair chipEphemeral;
     private PublicKey terminalEphemeral;
 
     PaceResponder(byte[] cardAccess, ChipImage image, SecureRandom random) {
         PACEInfo info = paceInfo(cardAccess);
         this.oid = info.getObjectIdentifier();
-        if (!SecurityInfo.ID_PACE_ECDH_GM.equals(oid.substring(0, oid.lastIndexOf('.')))) {
-            throw new IllegalArgumentException("the emulator runs PACE with ECDH generic mapping only, not " + oid);
+        String mapping = oid.substring(0, oid.lastIndexOf('.'));
+        if (!SecurityInfo.ID_PACE_ECDH_GM.equals(mapping) && !SecurityInfo.ID_PACE_DH_GM.equals(mapping)) {
+            throw new IllegalArgumentException("the emulator runs PACE with generic mapping only, not " + oid);
         }
-        this.params = (ECParameterSpec) PACEInfo.toParameterSpec(info.getParameterId());
+        this.ec = SecurityInfo.ID_PACE_ECDH_GM.equals(mapping);
+        this.params = PACEInfo.toParameterSpec(info.getParameterId());
         this.cipher = PACEInfo.toCipherAlgorithm(oid);
         this.keyLength = PACEInfo.toKeyLength(oid);
         this.random = random;
@@ -135,11 +144,19 @@ final class PaceResponder {
         return Reply.ok(dynamic(0x80, c.doFinal(nonce)));
     }
 
+    /** The generator becomes {@code s·G + H} (ECDH) or {@code g^s·h mod p} (DH), H the mapping keys' shared secret. */
     private Reply mapping(byte[] terminalMappingKey) throws GeneralSecurityException {
-        ECPublicKey terminal = (ECPublicKey) PACEProtocol.decodePublicKeyFromSmartCard(terminalMappingKey, params);
+        PublicKey terminal = PACEProtocol.decodePublicKeyFromSmartCard(terminalMappingKey, params);
         KeyPair chip = generate(params);
-        ECPoint shared = Util.multiply(((ECPrivateKey) chip.getPrivate()).getS(), terminal.getW(), params);
-        ephemeral = PACEProtocol.mapNonceGMWithECDH(nonce, shared, params);
+        if (ec) {
+            ECParameterSpec curve = (ECParameterSpec) params;
+            ECPoint shared = Util.multiply(((ECPrivateKey) chip.getPrivate()).getS(), ((ECPublicKey) terminal).getW(), curve);
+            ephemeral = PACEProtocol.mapNonceGMWithECDH(nonce, shared, curve);
+        } else {
+            DHParameterSpec group = (DHParameterSpec) params;
+            BigInteger shared = ((DHPublicKey) terminal).getY().modPow(((DHPrivateKey) chip.getPrivate()).getX(), group.getP());
+            ephemeral = PACEProtocol.mapNonceGMWithDH(nonce, shared, group);
+        }
         return Reply.ok(dynamic(0x82, PACEProtocol.encodePublicKeyForSmartCard(chip.getPublic())));
     }
 
@@ -154,7 +171,7 @@ final class PaceResponder {
     }
 
     private Reply tokens(byte[] terminalToken) throws GeneralSecurityException {
-        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", Util.getBouncyCastleProvider());
+        KeyAgreement agreement = KeyAgreement.getInstance(ec ? "ECDH" : "DH", Util.getBouncyCastleProvider());
         agreement.init(chipEphemeral.getPrivate());
         agreement.doPhase(terminalEphemeral, true);
         byte[] secret = agreement.generateSecret();
@@ -168,8 +185,8 @@ final class PaceResponder {
         return new Reply(dynamic(0x86, chipToken), Sw.OK, SecureChannel.of(cipher, kEnc.getEncoded(), kMac.getEncoded()));
     }
 
-    private KeyPair generate(ECParameterSpec spec) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Util.getBouncyCastleProvider());
+    private KeyPair generate(AlgorithmParameterSpec spec) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(ec ? "EC" : "DH", Util.getBouncyCastleProvider());
         generator.initialize(spec, random);
         return generator.generateKeyPair();
     }

@@ -55,5 +55,16 @@ public enum SignatureAlgorithm {
                 throw new IllegalStateException("P-256 key generation is unavailable", e);
             }
         }
+
+        /** A Diffie-Hellman key on the 1024-bit MODP group with 160-bit subgroup of RFC 5114 (PACE parameter id 0). */
+        static KeyPair dh1024() {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("DH", org.jmrtd.Util.getBouncyCastleProvider());
+                g.initialize(org.jmrtd.lds.PACEInfo.toParameterSpec(org.jmrtd.lds.PACEInfo.PARAM_ID_GFP_1024_160));
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Diffie-Hellman key generation is unavailable", e);
+            }
+        }
     }
 }
