@@ -92,12 +92,12 @@ final class ChipAuthResponder {
     }
 
     /** The chip's PKCS#8 key: EC (ECDH) or DH. */
-    private static PrivateKey privateKey(byte[] pkcs8) {
+    static PrivateKey privateKey(byte[] pkcs8) {
         for (String algorithm : new String[] {"EC", "DH"}) {
             try {
                 return KeyFactory.getInstance(algorithm, Util.getBouncyCastleProvider())
                         .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            } catch (GeneralSecurityException e) {
+            } catch (GeneralSecurityException | RuntimeException e) {
                 // Try the other kind.
             }
         }

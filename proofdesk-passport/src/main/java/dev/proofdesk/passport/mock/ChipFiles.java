@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.DERTaggedObject;
 import org.jmrtd.lds.ChipAuthenticationInfo;
 import org.jmrtd.lds.ChipAuthenticationPublicKeyInfo;
 import org.jmrtd.lds.PACEInfo;
+import org.jmrtd.lds.SecurityInfo;
 import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.LDSFile;
 
@@ -61,7 +62,33 @@ final class ChipFiles {
 
     static byte[] cardAccess(ChipProtocols.Pace pace) {
         try {
-            return new DERSet(new PACEInfo(pace.oid(), 2, pace.parameterId()).getDERObject()).getEncoded();
+            return new DERSet(paceInfos(pace).toArray(ASN1Encodable[]::new)).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A chip with PACE-CAM offers generic mapping on the same curve as well, as German documents do. */
+    private static List<ASN1Encodable> paceInfos(ChipProtocols.Pace pace) {
+        List<ASN1Encodable> infos = new ArrayList<>();
+        if (pace.chipAuthenticationMapping()) {
+            infos.add(new PACEInfo(SecurityInfo.ID_PACE_ECDH_GM_AES_CBC_CMAC_128, 2, pace.parameterId()).getDERObject());
+        }
+        infos.add(new PACEInfo(pace.oid(), 2, pace.parameterId()).getDERObject());
+        return infos;
+    }
+
+    /**
+     * The content of EF.CardSecurity: the PACE infos, and the Chip Authentication key that PACE-CAM
+     * proves, with its protocol. The issuer signs it like the SOD.
+     */
+    static byte[] cardSecurityInfos(ChipProtocols protocols, PublicKey caKey) {
+        List<ASN1Encodable> infos = paceInfos(protocols.pace());
+        infos.add(new ChipAuthenticationInfo(protocols.chipAuthentication().oid(), ChipAuthenticationInfo.VERSION_1)
+                .getDERObject());
+        infos.add(new ChipAuthenticationPublicKeyInfo(protocols.chipAuthentication().keyOid(), caKey).getDERObject());
+        try {
+            return new DERSet(infos.toArray(ASN1Encodable[]::new)).getEncoded();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

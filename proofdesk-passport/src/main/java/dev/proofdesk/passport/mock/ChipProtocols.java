@@ -7,7 +7,7 @@ import org.jmrtd.lds.SecurityInfo;
 /**
  * The cryptography a mock chip offers: the PACE protocol its EF.CardAccess announces, and the
  * Chip Authentication protocol of its DG14. Real documents vary here (3DES on older French,
- * Malaysian and Russian chips, Diffie-Hellman on a few), and a
+ * Malaysian and Russian chips, Diffie-Hellman on a few, PACE-CAM on recent German ones), and a
  * terminal must read them all; {@link #DEFAULT} is what most current chips use.
  */
 public record ChipProtocols(Pace pace, ChipAuth chipAuthentication) {
@@ -16,6 +16,9 @@ public record ChipProtocols(Pace pace, ChipAuth chipAuthentication) {
     public ChipProtocols {
         Objects.requireNonNull(pace, "pace");
         Objects.requireNonNull(chipAuthentication, "chipAuthentication");
+        if (pace.chipAuthenticationMapping() && chipAuthentication.diffieHellman()) {
+            throw new IllegalArgumentException("PACE-CAM proves an elliptic-curve Chip Authentication key, not a DH one");
+        }
     }
 
     /** PACE as EF.CardAccess announces it: mapping, key agreement, secure-messaging cipher, domain parameters. */
@@ -27,7 +30,14 @@ public record ChipProtocols(Pace pace, ChipAuth chipAuthentication) {
         /** Generic mapping on the 1024-bit MODP group of RFC 5114, AES-128. */
         DH_GM_AES(SecurityInfo.ID_PACE_DH_GM_AES_CBC_CMAC_128, PACEInfo.PARAM_ID_GFP_1024_160),
         /** Generic mapping on the 1024-bit MODP group of RFC 5114, 3DES. */
-        DH_GM_3DES(SecurityInfo.ID_PACE_DH_GM_3DES_CBC_CBC, PACEInfo.PARAM_ID_GFP_1024_160);
+        DH_GM_3DES(SecurityInfo.ID_PACE_DH_GM_3DES_CBC_CBC, PACEInfo.PARAM_ID_GFP_1024_160),
+        /**
+         * Chip authentication mapping on brainpoolP256r1, AES-128, as on recent German documents:
+         * the chip proves the Chip Authentication key of its EF.CardSecurity within PACE itself.
+         * EF.CardAccess offers generic mapping too, for terminals without CAM. Needs a chip with
+         * Chip Authentication ({@link ChipAuthentication#CHIP}) and ECDH.
+         */
+        ECDH_CAM_AES(SecurityInfo.ID_PACE_ECDH_CAM_AES_CBC_CMAC_128, PACEInfo.PARAM_ID_ECP_BRAINPOOL_P256_R1);
 
         private final String oid;
         private final int parameterId;
@@ -43,6 +53,10 @@ public record ChipProtocols(Pace pace, ChipAuth chipAuthentication) {
 
         public int parameterId() {
             return parameterId;
+        }
+
+        public boolean chipAuthenticationMapping() {
+            return this == ECDH_CAM_AES;
         }
     }
 

@@ -56,14 +56,17 @@ public enum SignatureAlgorithm {
             }
         }
 
-        /** A Diffie-Hellman key on the 1024-bit MODP group with 160-bit subgroup of RFC 5114 (PACE parameter id 0). */
-        static KeyPair dh1024() {
+        /**
+         * A key on PACE's standardized domain parameters (ICAO 9303 part 11 §9.5.1): {@code EC} on
+         * brainpoolP256r1 (13) for PACE-CAM, {@code DH} on the 1024-bit MODP group of RFC 5114 (0).
+         */
+        static KeyPair onPaceParameters(String algorithm, int parameterId) {
             try {
-                KeyPairGenerator g = KeyPairGenerator.getInstance("DH", org.jmrtd.Util.getBouncyCastleProvider());
-                g.initialize(org.jmrtd.lds.PACEInfo.toParameterSpec(org.jmrtd.lds.PACEInfo.PARAM_ID_GFP_1024_160));
+                KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, org.jmrtd.Util.getBouncyCastleProvider());
+                g.initialize(org.jmrtd.lds.PACEInfo.toParameterSpec(parameterId));
                 return g.generateKeyPair();
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Diffie-Hellman key generation is unavailable", e);
+                throw new IllegalStateException(algorithm + " key generation is unavailable", e);
             }
         }
     }
