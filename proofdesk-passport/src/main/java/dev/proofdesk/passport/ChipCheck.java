@@ -7,6 +7,8 @@ import dev.proofdesk.passport.lds.Dg14;
 import dev.proofdesk.passport.lds.MalformedDocumentException;
 import dev.proofdesk.passport.lds.SecurityObject;
 import dev.proofdesk.passport.pki.PassiveAuthenticationResult;
+import dev.proofdesk.passport.pki.PassiveAuthenticator;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -14,15 +16,19 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 /**
  * Step 3 of verification: the chip proved it is genuine, with a key that passive authentication
  * vouches for. A Chip Authentication or Active Authentication result counts only when the DG14
- * or DG15 holding its key was hashed as read and matches the SOD; the AA signature is checked
- * here, never trusted from whoever collected it. One check, named for the method used.
+ * or DG15 holding its key was hashed as read and matches the SOD; a PACE-CAM result only when
+ * EF.CardSecurity, holding its key, verifies like the SOD; the AA signature and the CAM data are
+ * checked here, never trusted from whoever collected them. One check, named for the method used:
+ * PACE-CAM is Chip Authentication done during PACE, and counts as such.
  *
  * @param groups the data groups as read, by number
  * @param dg15Key DG15's key, already parsed, or null
  * @param relayed the server read the chip itself, so every data group the SOD lists was offered to it
+ * @param cardSecurity EF.CardSecurity as read with PACE-CAM, or null
  */
 record ChipCheck(Map<Integer, byte[]> groups, SubjectPublicKeyInfo dg15Key, SecurityObject sod,
-                 PassiveAuthenticationResult pa, boolean relayed) {
+                 PassiveAuthenticationResult pa, boolean relayed, byte[] cardSecurity, PassiveAuthenticator passive,
+                 Instant now) {
 
     /** Adds the chip check (none when no proof exists and the flow does not require one); returns the proven method. */
     ChipAuthMethod apply(Checks checks, ChipProof proof, boolean required) {
@@ -33,6 +39,7 @@ record ChipCheck(Map<Integer, byte[]> groups, SubjectPublicKeyInfo dg15Key, Secu
                         "the chip did not answer under the keys agreed with its DG14 key: " + failed.reason());
                 yield ChipAuthMethod.NONE;
             }
+            case ChipProof.PaceChipAuthenticated cam -> chipAuthenticationMapping(checks, cam);
             case ChipProof.ActiveAuthentication aa -> activeAuthentication(checks, aa);
             case ChipProof.None none -> {
                 noProof(checks, required);
@@ -51,6 +58,16 @@ record ChipCheck(Map<Integer, byte[]> groups, SubjectPublicKeyInfo dg15Key, Secu
         } else if (!holdsKey(dg14, keyId)) {
             problem = "DG14 holds no Chip Authentication key " + (keyId < 0 ? "without id" : "with id " + keyId);
         } else {
+            checks.pass(CheckName.CHIP_AUTHENTICATION);
+            return ChipAuthMethod.CHIP_AUTHENTICATION;
+        }
+        checks.fail(CheckName.CHIP_AUTHENTICATION, FailureCode.CHIP_NOT_GENUINE, problem);
+        return ChipAuthMethod.NONE;
+    }
+
+    private ChipAuthMethod chipAuthenticationMapping(Checks checks, ChipProof.PaceChipAuthenticated cam) {
+        String problem = ChipAuthenticationMapping.problem(cardSecurity, cam, passive, pa.issuer(), now);
+        if (problem == null) {
             checks.pass(CheckName.CHIP_AUTHENTICATION);
             return ChipAuthMethod.CHIP_AUTHENTICATION;
         }

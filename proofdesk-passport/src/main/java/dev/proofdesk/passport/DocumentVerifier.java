@@ -25,7 +25,8 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * Verifies one document proof against one environment (DESIGN §5): parse, passive
- * authentication, the chip's proof (Chip or Active Authentication), expiry, and the flow's rules. Every check runs and every failure is listed;
+ * authentication, the chip's proof (Chip Authentication, by itself or as PACE-CAM, or Active
+ * Authentication), expiry, and the flow's rules. Every check runs and every failure is listed;
  * nothing the holder submits can make it throw. Thread-safe; build one per environment.
  */
 public final class DocumentVerifier {
@@ -67,17 +68,18 @@ public final class DocumentVerifier {
                 && proof.activeAuthSignature() != null && proof.activeAuthSignature().length > 0;
         ChipProof chipProof = signed ? new ChipProof.ActiveAuthentication(challenge, proof.activeAuthSignature())
                 : new ChipProof.None();
-        return guarded(() -> run(proof.sod(), groups, chipProof, false, rules));
+        return guarded(() -> run(proof.sod(), groups, chipProof, null, false, rules));
     }
 
     /**
      * Verifies a chip the server read itself as terminal ({@code ChipTerminal}): passive
-     * authentication over DG1, DG14 and DG15 exactly as read, then the chip's proof.
+     * authentication over DG1, DG14 and DG15 exactly as read, then the chip's proof (with
+     * EF.CardSecurity for PACE-CAM).
      */
     public VerificationResult verify(ChipRead read, Rules rules) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(read, "read");
-        return guarded(() -> run(read.sod(), read.dataGroups(), read.proof(), true, rules));
+        return guarded(() -> run(read.sod(), read.dataGroups(), read.proof(), read.cardSecurity(), true, rules));
     }
 
     private static VerificationResult guarded(Supplier<VerificationResult> verification) {
@@ -89,8 +91,8 @@ public final class DocumentVerifier {
         }
     }
 
-    private VerificationResult run(byte[] sodBytes, Map<Integer, byte[]> groups, ChipProof proof, boolean relayed,
-                                   Rules rules) {
+    private VerificationResult run(byte[] sodBytes, Map<Integer, byte[]> groups, ChipProof proof, byte[] cardSecurity,
+                                   boolean relayed, Rules rules) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         byte[] dg1 = groups.get(1);
@@ -134,7 +136,7 @@ public final class DocumentVerifier {
         }
         checks.add(CheckName.DATA_GROUP_HASHES, pa.hashesMatch(), FailureCode.DATA_TAMPERED,
                 String.join("; ", pa.hashProblems()));
-        ChipAuthMethod method = new ChipCheck(groups, dg15Key, sod, pa, relayed)
+        ChipAuthMethod method = new ChipCheck(groups, dg15Key, sod, pa, relayed, cardSecurity, passive, now)
                 .apply(checks, proof, rules.requireChipAuthentication());
         applyRules(checks, document, rules, today);
 

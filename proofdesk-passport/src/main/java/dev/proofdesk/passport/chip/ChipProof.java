@@ -17,6 +17,22 @@ public sealed interface ChipProof {
     record ChipAuthenticated(int keyId) implements ChipProof {
     }
 
+    /**
+     * PACE with chip authentication mapping (PACE-CAM) completed: the chip sent, encrypted under
+     * the new session keys, {@code CA = SK⁻¹·SK_Map mod n}, which only the holder of its Chip
+     * Authentication key can compute. The verifier checks {@code [CA]·PK = PK_Map} against the key
+     * of EF.CardSecurity, whose signature it checks like the SOD's.
+     *
+     * @param mappingKey the chip's PACE mapping public key {@code PK_Map} (uncompressed point)
+     * @param chipAuthenticationData {@code CA}, decrypted
+     */
+    record PaceChipAuthenticated(byte[] mappingKey, byte[] chipAuthenticationData) implements ChipProof {
+        public PaceChipAuthenticated {
+            Objects.requireNonNull(mappingKey, "mappingKey");
+            Objects.requireNonNull(chipAuthenticationData, "chipAuthenticationData");
+        }
+    }
+
     /** Chip Authentication was attempted and the chip did not answer under the new keys. */
     record ChipAuthenticationFailed(String reason) implements ChipProof {
         public ChipAuthenticationFailed {

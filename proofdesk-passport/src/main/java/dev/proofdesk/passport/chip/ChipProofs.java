@@ -81,7 +81,7 @@ final class ChipProofs {
     }
 
     /** The Chip Authentication protocol for a key: DG14's info with the same key id, else inferred as 3DES. */
-    private static String protocolFor(List<ChipAuthenticationInfo> infos, ChipAuthenticationPublicKeyInfo key) {
+    static String protocolFor(List<ChipAuthenticationInfo> infos, ChipAuthenticationPublicKeyInfo key) {
         for (ChipAuthenticationInfo info : infos) {
             if (key.getKeyId() == null || info.getKeyId() == null || key.getKeyId().equals(info.getKeyId())) {
                 return info.getObjectIdentifier();

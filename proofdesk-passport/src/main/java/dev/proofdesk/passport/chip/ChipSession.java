@@ -17,11 +17,15 @@ import org.jmrtd.lds.CardAccessFile;
 import org.jmrtd.lds.PACEInfo;
 import org.jmrtd.lds.SODFile;
 import org.jmrtd.lds.SecurityInfo;
+import org.jmrtd.protocol.PACECAMResult;
+import org.jmrtd.protocol.PACEResult;
 
 /**
- * One attempt at reading a chip: access control (PACE from EF.CardAccess, else BAC), EF.SOD,
- * then DG1, DG14 and DG15 as far as the SOD lists them and the chip's proof needs them, then
- * the proof ({@link ChipProofs}). Raises {@link ChipReadException} with the reason to report.
+ * One attempt at reading a chip: access control (PACE from EF.CardAccess, with chip
+ * authentication mapping when the chip offers it, else BAC), EF.SOD, then DG1, DG14 and DG15 as
+ * far as the SOD lists them and the chip's proof needs them, then the proof ({@link ChipProofs}).
+ * A chip proven by PACE-CAM needs neither DG14 nor Chip Authentication: its EF.CardSecurity is
+ * read instead. Raises {@link ChipReadException} with the reason to report.
  */
 final class ChipSession {
     private static final Set<Integer> NEEDED = Set.of(1, 14, 15);
@@ -33,6 +37,9 @@ final class ChipSession {
     private final AccessKey key;
     private final ReadProgress progress;
     private final ChipProofs proofs;
+    /** Set by a PACE with chip authentication mapping: its proof and the EF.CardSecurity that holds its key. */
+    private ChipProof mappingProof;
+    private byte[] cardSecurity;
 
     ChipSession(RelayCardService card, boolean extendedLength, AccessKey key, ReadProgress progress, ChipProofs proofs) {
         this.card = card;
@@ -60,6 +67,9 @@ final class ChipSession {
         }
         Map<Integer, byte[]> groups = new HashMap<>();
         groups.put(1, readFile(PassportService.EF_DG1, "DG1"));
+        if (mappingProof != null) {
+            return new ChipRead(sod, groups, cardSecurity, access, mappingProof, card.count());
+        }
         if (listed.contains(14)) {
             readIfGiven(groups, 14, PassportService.EF_DG14);
         }
@@ -79,10 +89,15 @@ final class ChipSession {
         PACEInfo pace = paceInfo();
         if (pace != null) {
             BigInteger parameterId = pace.getParameterId();
+            PACEResult result;
             try {
-                passport.doPACE(paceKey(), pace.getObjectIdentifier(), PACEInfo.toParameterSpec(parameterId), parameterId);
+                result = passport.doPACE(paceKey(), pace.getObjectIdentifier(), PACEInfo.toParameterSpec(parameterId),
+                        parameterId);
             } catch (CardServiceException e) {
                 throw ChipTerminal.accessFailure("PACE", e, card);
+            }
+            if (result instanceof PACECAMResult cam) {
+                readCardSecurity(PaceCam.proof(cam));
             }
             selectApplet(true);
             return AccessControl.PACE;
@@ -100,7 +115,37 @@ final class ChipSession {
         return AccessControl.BAC;
     }
 
-    /** The PACE protocol EF.CardAccess offers that JMRTD runs, or null when the chip has no PACE. */
+    /**
+     * EF.CardSecurity, in the master file, holds the key PACE-CAM proved; without it the proof is
+     * Chip Authentication's. JMRTD reads the master file without secure messaging, which a chip
+     * refuses after PACE, so it is read here under the PACE keys.
+     */
+    private void readCardSecurity(ChipProof proof) throws CardServiceException {
+        try {
+            cardSecurity = new SecureFile(passport.getWrapper(), card, extendedLength).read(PassportService.EF_CARD_SECURITY);
+            mappingProof = proof;
+        } catch (CardServiceException e) {
+            if (ChipTerminal.statusWord(e) != 0x6A82 || card.linkFailure() != null) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The PACE protocol EF.CardAccess offers that JMRTD runs, chip authentication mapping first
+     * (it proves the chip within PACE), or null when the chip has no PACE.
+     */
+    static PACEInfo choosePace(CardAccessFile cardAccess) {
+        PACEInfo chosen = null;
+        for (SecurityInfo info : cardAccess.getSecurityInfos()) {
+            if (info instanceof PACEInfo p && p.getParameterId() != null
+                    && (chosen == null || PACEInfo.toMappingType(p.getObjectIdentifier()) == PACEInfo.MappingType.CAM)) {
+                chosen = p;
+            }
+        }
+        return chosen;
+    }
+
     private PACEInfo paceInfo() throws CardServiceException {
         CardAccessFile cardAccess;
         try (InputStream in = passport.getInputStream(PassportService.EF_CARD_ACCESS, PassportService.DEFAULT_MAX_BLOCKSIZE)) {
@@ -111,13 +156,7 @@ final class ChipSession {
             }
             return null; // No EF.CardAccess: a chip with BAC only.
         }
-        for (SecurityInfo info : cardAccess.getSecurityInfos()) {
-            if (info instanceof PACEInfo p && p.getParameterId() != null
-                    && PACEInfo.toMappingType(p.getObjectIdentifier()) != PACEInfo.MappingType.CAM) {
-                return p;
-            }
-        }
-        return null;
+        return choosePace(cardAccess);
     }
 
     private AccessKeySpec paceKey() {

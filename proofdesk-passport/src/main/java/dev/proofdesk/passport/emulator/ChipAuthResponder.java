@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
+import javax.crypto.interfaces.DHPrivateKey;
 import org.jmrtd.Util;
 import org.jmrtd.lds.ChipAuthenticationInfo;
 import org.jmrtd.lds.icao.DG14File;
@@ -20,7 +21,7 @@ import org.jmrtd.protocol.PACEProtocol;
 
 /**
  * The chip side of Chip Authentication version 1 (ICAO 9303 part 11 §6.2, BSI TR-03110):
- * the terminal sends an ephemeral ECDH key, either with MSE:Set KAT (3DES) or with MSE:Set AT
+ * the terminal sends an ephemeral ECDH or DH key, either with MSE:Set KAT (3DES) or with MSE:Set AT
  * then GENERAL AUTHENTICATE (AES); the chip agrees a secret with its private key, answers under
  * the old secure messaging keys, and switches to keys derived from that secret. A chip whose
  * private key does not match DG14 (a clone) derives other keys and cannot answer any more.
@@ -33,12 +34,7 @@ final class ChipAuthResponder {
 
     /** @param dg14 the chip's DG14, whose ChipAuthenticationInfo names the AES protocol (or null: 3DES only) */
     ChipAuthResponder(byte[] keyPkcs8, int keyId, byte[] dg14) {
-        try {
-            this.key = KeyFactory.getInstance("EC", Util.getBouncyCastleProvider())
-                    .generatePrivate(new PKCS8EncodedKeySpec(keyPkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the Chip Authentication key is not an EC PKCS#8 key", e);
-        }
+        this.key = privateKey(keyPkcs8);
         this.keyId = keyId;
         this.aesProtocol = aesProtocol(dg14);
     }
@@ -78,19 +74,34 @@ final class ChipAuthResponder {
     }
 
     private Reply agree(byte[] terminalKey, String cipher, int keyLength, byte[] answer) throws GeneralSecurityException {
+        boolean ec = key instanceof ECPrivateKey;
         PublicKey terminal;
         try {
-            terminal = PACEProtocol.decodePublicKeyFromSmartCard(terminalKey, ((ECPrivateKey) key).getParams());
+            terminal = PACEProtocol.decodePublicKeyFromSmartCard(terminalKey,
+                    ec ? ((ECPrivateKey) key).getParams() : ((DHPrivateKey) key).getParams());
         } catch (RuntimeException e) {
             return Reply.of(Sw.WRONG_DATA);
         }
-        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", Util.getBouncyCastleProvider());
+        KeyAgreement agreement = KeyAgreement.getInstance(ec ? "ECDH" : "DH", Util.getBouncyCastleProvider());
         agreement.init(key);
         agreement.doPhase(terminal, true);
         byte[] secret = agreement.generateSecret();
         SecretKey kEnc = Util.deriveKey(secret, cipher, keyLength, Util.ENC_MODE);
         SecretKey kMac = Util.deriveKey(secret, cipher, keyLength, Util.MAC_MODE);
         return new Reply(answer, Sw.OK, SecureChannel.of(cipher, kEnc.getEncoded(), kMac.getEncoded()));
+    }
+
+    /** The chip's PKCS#8 key: EC (ECDH) or DH. */
+    static PrivateKey privateKey(byte[] pkcs8) {
+        for (String algorithm : new String[] {"EC", "DH"}) {
+            try {
+                return KeyFactory.getInstance(algorithm, Util.getBouncyCastleProvider())
+                        .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // Try the other kind.
+            }
+        }
+        throw new IllegalArgumentException("the Chip Authentication key is neither an EC nor a DH PKCS#8 key");
     }
 
     private boolean keyIdMatches(byte[] reference) {

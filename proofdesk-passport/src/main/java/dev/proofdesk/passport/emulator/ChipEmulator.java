@@ -11,8 +11,10 @@ import java.util.Objects;
 
 /**
  * An ICAO 9303 chip, card side, for tests, test mode and demos: the file system of a
- * {@link ChipImage}, BAC and PACE access control with secure messaging, Chip Authentication and
- * Active Authentication, and the status words a real chip answers when it refuses. Transmit is
+ * {@link ChipImage}, BAC and PACE access control (generic mapping on elliptic curves or DH groups,
+ * and chip authentication mapping) with 3DES or AES secure messaging, Chip Authentication (ECDH or
+ * DH, 3DES or AES) and Active Authentication, and the status words a real chip answers when it
+ * refuses. Transmit is
  * synchronized: one emulator is one card in one reader.
  *
  * <p>Before access control only EF.CardAccess can be read ({@code 6982} otherwise); after it,
@@ -49,7 +51,8 @@ public final class ChipEmulator implements ApduChannel {
         this.extendedLength = b.extendedLength;
         this.files = new FileSystem(image.files());
         this.bac = image.bac() ? new BacResponder(image.documentNumber(), image.dateOfBirth(), image.dateOfExpiry(), random) : null;
-        this.pace = image.pace() ? new PaceResponder(image.files().get(ChipImage.EF_CARD_ACCESS), image, random) : null;
+        this.pace = image.pace() ? new PaceResponder(image.files().get(ChipImage.EF_CARD_ACCESS), image,
+                image.caKeyPkcs8() == null ? null : ChipAuthResponder.privateKey(image.caKeyPkcs8()), random) : null;
         this.chipAuthentication = image.caKeyPkcs8() == null ? null
                 : new ChipAuthResponder(image.caKeyPkcs8(), image.caKeyId(), image.files().get(ChipImage.dataGroupFid(14)));
     }

@@ -34,7 +34,8 @@ import org.bouncycastle.asn1.DERUTF8String;
  * The bytes hold private keys: whoever stores them must encrypt them.
  *
  * @param files file contents by file identifier (EF.CardAccess {@code 011C}, EF.COM {@code 011E},
- *     EF.SOD {@code 011D}, DG1 {@code 0101}, ...)
+ *     EF.SOD {@code 011D}, DG1 {@code 0101}, ...; EF.CardSecurity, {@code 011D} in the master file,
+ *     as {@link #EF_CARD_SECURITY})
  * @param aaKeyPkcs8 the key INTERNAL AUTHENTICATE signs with, or null
  * @param caKeyPkcs8 the key Chip Authentication agrees with, or null
  */
@@ -43,6 +44,8 @@ public record ChipImage(boolean bac, boolean pace, String documentNumber, String
     public static final int EF_CARD_ACCESS = 0x011C;
     public static final int EF_SOD = 0x011D;
     public static final int EF_COM = 0x011E;
+    /** EF.CardSecurity: {@code 011D} like EF.SOD, but in the master file, so kept under a key of its own. */
+    public static final int EF_CARD_SECURITY = 0x1011D;
     private static final int VERSION = 1;
 
     public ChipImage {

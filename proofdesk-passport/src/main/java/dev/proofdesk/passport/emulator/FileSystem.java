@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The chip's files: EF.CardAccess in the master file, EF.COM, EF.SOD and the data groups in the
- * eMRTD application (ICAO 9303 part 10). SELECT by AID and by file identifier, READ BINARY with
+ * The chip's files: EF.CardAccess and EF.CardSecurity in the master file, EF.COM, EF.SOD and the
+ * data groups in the eMRTD application (ICAO 9303 part 10). EF.CardSecurity and EF.SOD share the
+ * file identifier {@code 011D}; which one it names depends on the selected application. SELECT by AID and by file identifier, READ BINARY with
  * an offset, a short file identifier, or (odd INS {@code B1}) an offset data object.
  */
 final class FileSystem {
@@ -48,7 +49,7 @@ final class FileSystem {
                 if (c.data().length != 2) {
                     return Reply.of(Sw.WRONG_DATA);
                 }
-                int fid = fid(c.data());
+                int fid = inCurrentDirectory(fid(c.data()));
                 if (!visible(fid)) {
                     return Reply.of(Sw.FILE_NOT_FOUND);
                 }
@@ -81,7 +82,7 @@ final class FileSystem {
             if ((c.p1() & 0x60) != 0) {
                 return Reply.of(Sw.INCORRECT_P1P2);
             }
-            fid = byShortId(c.p1() & 0x1F);
+            fid = inCurrentDirectory(byShortId(c.p1() & 0x1F));
             offset = c.p2();
             if (fid < 0 || !visible(fid)) {
                 return Reply.of(Sw.FILE_NOT_FOUND);
@@ -128,7 +129,12 @@ final class FileSystem {
         if (!files.containsKey(fid)) {
             return false;
         }
-        return appletSelected ? fid != ChipImage.EF_CARD_ACCESS : fid == ChipImage.EF_CARD_ACCESS;
+        return appletSelected != (fid == ChipImage.EF_CARD_ACCESS || fid == ChipImage.EF_CARD_SECURITY);
+    }
+
+    /** {@code 011D} is EF.SOD in the application and EF.CardSecurity in the master file. */
+    private int inCurrentDirectory(int fid) {
+        return fid == ChipImage.EF_SOD && !appletSelected ? ChipImage.EF_CARD_SECURITY : fid;
     }
 
     /** EF.CardAccess is free to read: it tells the terminal how to open the chip. */

@@ -11,6 +11,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.DEROctetString;
@@ -36,7 +37,10 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 
-/** Builds EF.SOD: SHA-256 hashes of the data groups, signed as CMS by a document signer. */
+/**
+ * Builds EF.SOD (SHA-256 hashes of the data groups) and EF.CardSecurity (the chip's security
+ * infos), each signed as CMS by a document signer.
+ */
 public final class SecurityObjectWriter {
     private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
 
@@ -58,6 +62,28 @@ public final class SecurityObjectWriter {
         hashes.forEach((dg, hash) -> entries.add(new DataGroupHash(dg, new DEROctetString(hash))));
         try {
             byte[] content = new LDSSecurityObject(SHA256, entries.toArray(DataGroupHash[]::new)).getEncoded();
+            ASN1Encodable contentInfo = signed(ICAOObjectIdentifiers.id_icao_ldsSecurityObject, content, signer,
+                    documentSigner, signingTime);
+            return new DERTaggedObject(true, BERTags.APPLICATION, 23, contentInfo).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** EF.CardSecurity: the DER {@code SET OF SecurityInfo}, signed; a bare ContentInfo, without the SOD's tag. */
+    public static byte[] writeCardSecurity(byte[] securityInfos, ContentSigner signer, X509CertificateHolder documentSigner,
+                                           Instant signingTime) {
+        try {
+            return signed(CardSecurity.SECURITY_OBJECT, securityInfos, signer, documentSigner, signingTime)
+                    .toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ASN1Encodable signed(ASN1ObjectIdentifier contentType, byte[] content, ContentSigner signer,
+                                        X509CertificateHolder documentSigner, Instant signingTime) {
+        try {
             Hashtable<ASN1ObjectIdentifier, Attribute> attributes = new Hashtable<>();
             attributes.put(CMSAttributes.signingTime,
                     new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
@@ -66,12 +92,8 @@ public final class SecurityObjectWriter {
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                     .build(signer, documentSigner));
             generator.addCertificate(documentSigner);
-            CMSSignedData signed = generator.generate(
-                    new CMSProcessableByteArray(ICAOObjectIdentifiers.id_icao_ldsSecurityObject, content), true);
-            ASN1Encodable contentInfo = signed.toASN1Structure();
-            return new DERTaggedObject(true, BERTags.APPLICATION, 23, contentInfo).getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(contentType, content), true);
+            return signed.toASN1Structure();
         } catch (CMSException | OperatorCreationException e) {
             throw new IllegalStateException("could not sign the security object", e);
         }

@@ -22,10 +22,10 @@ import org.jmrtd.lds.LDSFile;
 
 /**
  * The files of a mock chip besides DG1, DG15 and the SOD. DG14 announces Chip Authentication
- * (ECDH on P-256 with AES-128 secure messaging) for chips that offer it, and for EC chips with
+ * (the {@link ChipProtocols.ChipAuth} chosen) for chips that offer it, and for EC chips with
  * Active Authentication the signature algorithm (ecdsa-plain-SHA256), as ICAO requires; RSA
- * chips with Active Authentication alone need no security info. EF.CardAccess announces PACE
- * with generic mapping on the standard P-256 domain parameters.
+ * chips with Active Authentication alone need no security info. EF.CardAccess announces the
+ * {@link ChipProtocols.Pace} chosen.
  */
 final class ChipFiles {
     private static final ASN1ObjectIdentifier ID_AA = new ASN1ObjectIdentifier("2.23.136.1.1.5");
@@ -35,15 +35,14 @@ final class ChipFiles {
     }
 
     /** @param aaKey DG15's key, or null; @param caKey the Chip Authentication key, or null */
-    static byte[] dg14(PublicKey aaKey, PublicKey caKey) {
+    static byte[] dg14(PublicKey aaKey, PublicKey caKey, ChipProtocols.ChipAuth protocol) {
         List<ASN1Encodable> infos = new ArrayList<>();
         if (aaKey instanceof ECPublicKey) {
             infos.add(new DERSequence(new ASN1Encodable[] {ID_AA, new ASN1Integer(1), ECDSA_PLAIN_SHA256}));
         }
         if (caKey != null) {
-            infos.add(new ChipAuthenticationInfo(SecurityInfo.ID_CA_ECDH_AES_CBC_CMAC_128, ChipAuthenticationInfo.VERSION_1)
-                    .getDERObject());
-            infos.add(new ChipAuthenticationPublicKeyInfo(SecurityInfo.ID_PK_ECDH, caKey).getDERObject());
+            infos.add(new ChipAuthenticationInfo(protocol.oid(), ChipAuthenticationInfo.VERSION_1).getDERObject());
+            infos.add(new ChipAuthenticationPublicKeyInfo(protocol.keyOid(), caKey).getDERObject());
         }
         try {
             return new DERTaggedObject(true, BERTags.APPLICATION, 14, new DERSet(infos.toArray(ASN1Encodable[]::new)))
@@ -61,10 +60,35 @@ final class ChipFiles {
         return new byte[] {0x75, 0x03, 0x7F, 0x61, 0x00};
     }
 
-    static byte[] cardAccess() {
+    static byte[] cardAccess(ChipProtocols.Pace pace) {
         try {
-            return new DERSet(new PACEInfo(SecurityInfo.ID_PACE_ECDH_GM_AES_CBC_CMAC_128, 2,
-                    PACEInfo.PARAM_ID_ECP_NIST_P256_R1).getDERObject()).getEncoded();
+            return new DERSet(paceInfos(pace).toArray(ASN1Encodable[]::new)).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A chip with PACE-CAM offers generic mapping on the same curve as well, as German documents do. */
+    private static List<ASN1Encodable> paceInfos(ChipProtocols.Pace pace) {
+        List<ASN1Encodable> infos = new ArrayList<>();
+        if (pace.chipAuthenticationMapping()) {
+            infos.add(new PACEInfo(SecurityInfo.ID_PACE_ECDH_GM_AES_CBC_CMAC_128, 2, pace.parameterId()).getDERObject());
+        }
+        infos.add(new PACEInfo(pace.oid(), 2, pace.parameterId()).getDERObject());
+        return infos;
+    }
+
+    /**
+     * The content of EF.CardSecurity: the PACE infos, and the Chip Authentication key that PACE-CAM
+     * proves, with its protocol. The issuer signs it like the SOD.
+     */
+    static byte[] cardSecurityInfos(ChipProtocols protocols, PublicKey caKey) {
+        List<ASN1Encodable> infos = paceInfos(protocols.pace());
+        infos.add(new ChipAuthenticationInfo(protocols.chipAuthentication().oid(), ChipAuthenticationInfo.VERSION_1)
+                .getDERObject());
+        infos.add(new ChipAuthenticationPublicKeyInfo(protocols.chipAuthentication().keyOid(), caKey).getDERObject());
+        try {
+            return new DERSet(infos.toArray(ASN1Encodable[]::new)).getEncoded();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jmrtd.lds.PACEInfo;
 
 /**
  * The test environment's document issuer: a mock CSCA (issuing state {@code UTO}) with one
@@ -111,6 +112,11 @@ public final class MockIssuer implements AutoCloseable {
     }
 
     public MockDocument issue(MockDocumentSpec spec) {
+        return issue(spec, ChipProtocols.DEFAULT);
+    }
+
+    /** A document whose chip runs the given PACE and Chip Authentication protocols. */
+    public MockDocument issue(MockDocumentSpec spec, ChipProtocols protocols) {
         LocalDate today = LocalDate.now(clock);
         LocalDate expiry = spec.expiryDate() != null ? spec.expiryDate() : today.plusYears(5);
         if (spec.defect() == Defect.EXPIRED_DOCUMENT && !expiry.isBefore(today)) {
@@ -132,13 +138,17 @@ public final class MockIssuer implements AutoCloseable {
         byte[] dg1 = Dg1Writer.write(document);
         ChipAuthentication proof = spec.chipAuthentication();
         KeyPair aaKey = proof == ChipAuthentication.ACTIVE ? chipKey(spec.signatureAlgorithm()) : null;
-        KeyPair caKey = proof == ChipAuthentication.CHIP ? SignatureAlgorithm.Generators.p256() : null;
+        if (protocols.pace().chipAuthenticationMapping() && (proof != ChipAuthentication.CHIP || !spec.accessControl().pace())) {
+            throw new IllegalArgumentException("PACE-CAM needs a chip with PACE and Chip Authentication");
+        }
+        KeyPair caKey = proof == ChipAuthentication.CHIP ? chipAuthenticationKey(protocols) : null;
         // A cloned chip: data groups copied from a genuine document, but the chip holds other keys.
         boolean cloned = spec.defect() == Defect.CLONED_CHIP;
         KeyPair aaAnswering = aaKey == null || !cloned ? aaKey : otherKey(aaKey, spec.signatureAlgorithm());
-        KeyPair caAnswering = caKey == null || !cloned ? caKey : SignatureAlgorithm.Generators.p256();
+        KeyPair caAnswering = caKey == null || !cloned ? caKey : chipAuthenticationKey(protocols);
         byte[] dg14 = proof == ChipAuthentication.NONE ? null
-                : ChipFiles.dg14(aaKey == null ? null : aaKey.getPublic(), caKey == null ? null : caKey.getPublic());
+                : ChipFiles.dg14(aaKey == null ? null : aaKey.getPublic(), caKey == null ? null : caKey.getPublic(),
+                        protocols.chipAuthentication());
         byte[] dg15 = aaKey == null ? null : Dg15.encode(aaKey.getPublic());
 
         // Tampering: the SOD vouches for the holder as issued (ten years younger); DG1 was edited after.
@@ -163,12 +173,16 @@ public final class MockIssuer implements AutoCloseable {
         byte[] sod = SecurityObjectWriter.write(hashes, contentSigner, signer.certificate(), clock.instant());
         byte[] aaPkcs8 = aaAnswering == null ? null : aaAnswering.getPrivate().getEncoded();
         byte[] caPkcs8 = caAnswering == null ? null : caAnswering.getPrivate().getEncoded();
-        ChipImage image = image(spec.accessControl(), document, dg1, dg2, dg14, dg15, sod, aaPkcs8, caPkcs8);
+        byte[] cardSecurity = !protocols.pace().chipAuthenticationMapping() ? null : SecurityObjectWriter.writeCardSecurity(
+                ChipFiles.cardSecurityInfos(protocols, caKey.getPublic()),
+                MockCertificates.documentSigner(spec.signatureAlgorithm(), signer.key()), signer.certificate(), clock.instant());
+        ChipImage image = image(spec.accessControl(), protocols, document, dg1, dg2, dg14, dg15, sod, cardSecurity,
+                aaPkcs8, caPkcs8);
         return new MockDocument(document, dg1, dg14, dg15, sod, aaPkcs8, image);
     }
 
-    private ChipImage image(ChipAccess access, Document document, byte[] dg1, byte[] dg2, byte[] dg14, byte[] dg15, byte[] sod,
-                            byte[] aaPkcs8, byte[] caPkcs8) {
+    private ChipImage image(ChipAccess access, ChipProtocols protocols, Document document, byte[] dg1, byte[] dg2,
+                            byte[] dg14, byte[] dg15, byte[] sod, byte[] cardSecurity, byte[] aaPkcs8, byte[] caPkcs8) {
         Map<Integer, byte[]> files = new TreeMap<>();
         files.put(ChipImage.EF_COM, ChipFiles.com(dg2 != null, dg14 != null, dg15 != null));
         files.put(ChipImage.EF_SOD, sod);
@@ -183,12 +197,25 @@ public final class MockIssuer implements AutoCloseable {
             files.put(ChipImage.dataGroupFid(15), dg15);
         }
         if (access.pace()) {
-            files.put(ChipImage.EF_CARD_ACCESS, ChipFiles.cardAccess());
+            files.put(ChipImage.EF_CARD_ACCESS, ChipFiles.cardAccess(protocols.pace()));
+        }
+        if (cardSecurity != null) {
+            files.put(ChipImage.EF_CARD_SECURITY, cardSecurity);
         }
         String can = String.format("%06d", random.nextInt(1_000_000));
         return new ChipImage(access.bac(), access.pace(), document.documentNumber(),
                 YYMMDD.format(document.dateOfBirth()), YYMMDD.format(document.expirationDate()), can, files,
                 aaPkcs8, caPkcs8, -1);
+    }
+
+    /** PACE-CAM proves the key on PACE's own curve; otherwise P-256, or the DH group for DH. */
+    private static KeyPair chipAuthenticationKey(ChipProtocols protocols) {
+        if (protocols.pace().chipAuthenticationMapping()) {
+            return SignatureAlgorithm.Generators.onPaceParameters("EC", PACEInfo.PARAM_ID_ECP_BRAINPOOL_P256_R1);
+        }
+        return protocols.chipAuthentication().diffieHellman()
+                ? SignatureAlgorithm.Generators.onPaceParameters("DH", PACEInfo.PARAM_ID_GFP_1024_160)
+                : SignatureAlgorithm.Generators.p256();
     }
 
     private KeyPair chipKey(SignatureAlgorithm alg) {

@@ -55,5 +55,19 @@ public enum SignatureAlgorithm {
                 throw new IllegalStateException("P-256 key generation is unavailable", e);
             }
         }
+
+        /**
+         * A key on PACE's standardized domain parameters (ICAO 9303 part 11 §9.5.1): {@code EC} on
+         * brainpoolP256r1 (13) for PACE-CAM, {@code DH} on the 1024-bit MODP group of RFC 5114 (0).
+         */
+        static KeyPair onPaceParameters(String algorithm, int parameterId) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, org.jmrtd.Util.getBouncyCastleProvider());
+                g.initialize(org.jmrtd.lds.PACEInfo.toParameterSpec(parameterId));
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(algorithm + " key generation is unavailable", e);
+            }
+        }
     }
 }

@@ -10,9 +10,11 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.ContentVerifierProvider;
@@ -41,10 +43,9 @@ public final class PassiveAuthenticator {
     public PassiveAuthenticationResult verify(SecurityObject sod, Map<Integer, byte[]> dataGroups, Instant now) {
         X509CertificateHolder dsc = sod.documentSigner();
         List<String> warnings = new ArrayList<>();
-        boolean signatureValid = signatureValid(sod, dsc);
+        boolean signatureValid = signatureValid(sod.signer(), dsc);
         var anchor = anchors.issuerOf(dsc);
-        IssuerStatus issuer = anchor.isPresent() ? IssuerStatus.TRUSTED
-                : signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
+        IssuerStatus issuer = issuer(dsc, anchor);
         boolean revoked = false;
         boolean revocationChecked = false;
         if (anchor.isPresent()) {
@@ -71,12 +72,39 @@ public final class PassiveAuthenticator {
                 dsc.isValidOn(Date.from(now)), revoked, revocationChecked, hashProblems, matched, warnings);
     }
 
-    private static boolean signatureValid(SecurityObject sod, X509CertificateHolder dsc) {
+    /**
+     * The signer checks of passive authentication for another signed security object of the chip
+     * (EF.CardSecurity): its signature under its own document signer, whose issuer, validity and
+     * revocation are judged as the SOD's are.
+     */
+    public SignerStatus verifySigner(SignerInformation signer, X509CertificateHolder dsc, Instant now) {
+        boolean revoked = false;
+        var anchor = anchors.issuerOf(dsc);
+        if (anchor.isPresent()) {
+            for (X509CRLHolder crl : anchors.crlsOf(anchor.get())) {
+                revoked |= crl.getRevokedCertificate(dsc.getSerialNumber()) != null;
+            }
+        }
+        return new SignerStatus(signatureValid(signer, dsc), issuer(dsc, anchor), dsc.isValidOn(Date.from(now)), revoked);
+    }
+
+    /** What {@link #verifySigner} found. */
+    public record SignerStatus(boolean signatureValid, IssuerStatus issuer, boolean dscCurrent, boolean revoked) {
+    }
+
+    private IssuerStatus issuer(X509CertificateHolder dsc, Optional<TrustAnchor> anchor) {
+        if (anchor.isPresent()) {
+            return IssuerStatus.TRUSTED;
+        }
+        return signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
+    }
+
+    private static boolean signatureValid(SignerInformation signer, X509CertificateHolder dsc) {
         try {
             // Built from the key, not the certificate: validity is its own check against the injected clock.
             SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER)
                     .build(Keys.publicKey(dsc.getSubjectPublicKeyInfo()));
-            return sod.signer().verify(verifier);
+            return signer.verify(verifier);
         } catch (Exception e) {
             return false;
         }

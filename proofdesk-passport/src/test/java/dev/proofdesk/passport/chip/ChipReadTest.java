@@ -76,10 +76,11 @@ class ChipReadTest {
                 YYMMDD.format(doc.document().expirationDate()));
     }
 
-    /** Records the instruction byte of every command the terminal sends. */
+    /** Records every command the terminal sends, and its instruction byte. */
     static final class Recording implements ApduChannel {
         final ApduChannel chip;
         final List<Integer> instructions = new ArrayList<>();
+        final List<String> commands = new ArrayList<>();
 
         Recording(ApduChannel chip) {
             this.chip = chip;
@@ -88,7 +89,13 @@ class ChipReadTest {
         @Override
         public byte[] transmit(byte[] command) {
             instructions.add(command[1] & 0xFF);
+            commands.add(java.util.HexFormat.of().withUpperCase().formatHex(command));
             return chip.transmit(command);
+        }
+
+        /** Whether a command with this instruction and P1 P2 (hex) was sent, plain or under secure messaging. */
+        boolean sent(String insP1P2) {
+            return commands.stream().anyMatch(c -> c.startsWith(insP1P2, 2));
         }
     }
 

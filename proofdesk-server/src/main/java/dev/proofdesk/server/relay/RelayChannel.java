@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The chip as the terminal sees it, at the other end of a relay: each APDU goes out as a frame and
  * the call waits for the response with the same id, at most the APDU timeout and never past the
  * whole relay's deadline. Frames arrive on the socket's thread ({@link #received}); only the one
- * thread that reads the chip waits on them. The first failure is kept, so the relay can tell the
- * holder what went wrong whatever the terminal made of it.
+ * thread that reads the chip waits on them. The first failure is kept, with the read step it
+ * happened in, so the relay can tell the holder what went wrong whatever the terminal made of it.
  */
 final class RelayChannel implements ApduChannel {
     /** A well-behaved reader has at most one frame in flight; a few more are room for a late one. */
@@ -41,6 +41,7 @@ final class RelayChannel implements ApduChannel {
     private final long deadline;
     private volatile boolean flooded;
     private volatile RelayProblem failure;
+    private volatile String step;
     private int lastId;
     private int apdus;
 
@@ -74,7 +75,7 @@ final class RelayChannel implements ApduChannel {
 
     /** The first frame: the key that opens the chip. */
     AccessKey awaitAccess() {
-        String text = next("the access frame");
+        String text = next(null);
         try {
             return frames.access(text);
         } catch (RelayFrames.Refused e) {
@@ -87,7 +88,7 @@ final class RelayChannel implements ApduChannel {
         int id = ++lastId;
         apdus++;
         send(frames.apdu(id, command));
-        String text = next("the response to APDU " + id);
+        String text = next(id);
         try {
             return frames.response(text, id);
         } catch (RelayFrames.Refused e) {
@@ -107,6 +108,17 @@ final class RelayChannel implements ApduChannel {
         }
     }
 
+    /** Tells the reader the read entered a step, and remembers it for an error frame. */
+    void progress(String readStep) {
+        step = readStep;
+        send(frames.progress(readStep));
+    }
+
+    /** The read step the relay is in, or null before the read began. */
+    String step() {
+        return step;
+    }
+
     /** Why the relay failed on its side (the reader or its connection), if it did. */
     Optional<RelayProblem> failure() {
         return Optional.ofNullable(failure);
@@ -116,7 +128,8 @@ final class RelayChannel implements ApduChannel {
         return apdus;
     }
 
-    private String next(String what) {
+    /** @param apduId the APDU whose response is awaited, or null for the access frame */
+    private String next(Integer apduId) {
         if (failure != null) {
             throw new ChipIoException(failure.message());
         }
@@ -137,17 +150,27 @@ final class RelayChannel implements ApduChannel {
             case null -> throw fail(wait < apduTimeout.toNanos()
                     ? new RelayProblem(RelayError.READ_TIMEOUT, "the relay took longer than " + seconds(readTimeout)
                     + "; keep the document still on the reader and try again")
-                    : new RelayProblem(RelayError.APDU_TIMEOUT, "no answer to " + what + " within "
-                    + seconds(apduTimeout) + "; keep the document still on the reader and try again"));
+                    : silence(apduId));
             case Text t -> t.text();
             case Refused r -> throw fail(new RelayProblem(RelayError.INVALID_MESSAGE, r.reason()));
             case Closed c -> throw fail(new RelayProblem(RelayError.DISCONNECTED, "the reader's connection closed"));
         };
     }
 
+    /** No frame within the APDU timeout: before the access frame the app is late, after it the chip or reader went silent. */
+    private RelayProblem silence(Integer apduId) {
+        if (apduId == null) {
+            return new RelayProblem(RelayError.APDU_TIMEOUT, "no access frame within " + seconds(apduTimeout)
+                    + "; send it as soon as the relay opens");
+        }
+        return new RelayProblem(RelayError.APDU_TIMEOUT, "the chip or the reader went silent"
+                + (step == null ? "" : " during " + step) + ": no answer to APDU " + apduId + " within "
+                + seconds(apduTimeout) + "; keep the document still on the reader and try again");
+    }
+
     private ChipIoException fail(RelayProblem problem) {
         if (failure == null) {
-            failure = problem;
+            failure = problem.during(step);
         }
         return new ChipIoException(problem.message());
     }

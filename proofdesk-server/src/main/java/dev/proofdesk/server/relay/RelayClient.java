@@ -14,6 +14,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +77,10 @@ public final class RelayClient {
 
         /** The relay ended without a verdict: the server's error code and message, or the connection's. */
         record Refused(String code, String message) implements Outcome {
+            /** The server's error frame code; empty when the handshake or the connection failed instead. */
+            public Optional<RelayError> relayError() {
+                return RelayError.fromCode(code);
+            }
         }
     }
 

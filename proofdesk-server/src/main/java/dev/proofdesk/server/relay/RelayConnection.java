@@ -108,11 +108,13 @@ final class RelayConnection {
         ChipRead chip;
         try {
             AccessKey key = channel.awaitAccess();
-            chip = terminal.read(channel, key, step -> channel.send(frames.progress(step)));
+            chip = terminal.read(channel, key, channel::progress);
         } catch (ChipReadException e) {
-            return ended(channel.failure().orElseGet(() -> new RelayProblem(RelayError.of(e.reason()), e.getMessage())));
+            return ended(channel.failure().orElseGet(() -> new RelayProblem(RelayError.of(e.reason()), e.getMessage(),
+                    channel.step())));
         } catch (ChipIoException e) {
-            return ended(channel.failure().orElseGet(() -> new RelayProblem(RelayError.CHIP_ERROR, e.getMessage())));
+            return ended(channel.failure().orElseGet(() -> new RelayProblem(RelayError.CHIP_ERROR, e.getMessage(),
+                    channel.step())));
         }
         try {
             channel.send(frames.progress("verifying"));
@@ -134,8 +136,8 @@ final class RelayConnection {
     }
 
     private String ended(RelayProblem problem) {
-        LOG.info("chip relay for session {} ended without a verdict after {} APDUs: {}", sessionId,
-                channel.apduCount(), problem.error().code());
+        LOG.info("chip relay for session {} ended without a verdict after {} APDUs: {} (step {})", sessionId,
+                channel.apduCount(), problem.error().code(), problem.step());
         return frames.error(problem);
     }
 }

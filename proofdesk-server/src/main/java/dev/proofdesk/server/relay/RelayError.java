@@ -3,6 +3,7 @@ package dev.proofdesk.server.relay;
 import dev.proofdesk.passport.chip.ChipReadException;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Why a relay ended without a verdict, as the {@code code} of its final {@code error} frame. None of
@@ -36,6 +37,16 @@ public enum RelayError {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The error an error frame's {@code code} names; empty for a code that is not the relay's. */
+    public static Optional<RelayError> fromCode(String code) {
+        for (RelayError e : values()) {
+            if (e.code().equals(code)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     static RelayError of(ChipReadException.Reason reason) {

@@ -117,9 +117,14 @@ final class RelayFrames {
         return write(frame);
     }
 
+    /** The final error frame; {@code step} says where the read stopped, when it had begun. */
     String error(RelayProblem problem) {
-        return write(json.createObjectNode().put("type", "error").put("code", problem.error().code())
-                .put("message", problem.message()));
+        ObjectNode frame = json.createObjectNode().put("type", "error").put("code", problem.error().code())
+                .put("message", problem.message());
+        if (problem.step() != null) {
+            frame.put("step", problem.step());
+        }
+        return write(frame);
     }
 
     private ObjectNode object(String text, String expectedType) {

@@ -5,6 +5,7 @@ import dev.proofdesk.passport.chip.AccessKey;
 import dev.proofdesk.passport.emulator.ChipEmulator;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.relay.RelayClient;
+import dev.proofdesk.server.relay.RelayError;
 import dev.proofdesk.server.session.Session;
 import dev.proofdesk.server.verification.SubmissionInput;
 import dev.proofdesk.server.verification.VerificationService;
@@ -72,13 +73,28 @@ public final class MockHolder {
         return date.format(MRZ_DATE);
     }
 
-    private static ApiException refusal(String sessionId, RelayClient.Outcome.Refused refused) {
-        return switch (refused.code()) {
-            case "session_not_pending", "relay_busy" -> ApiException.conflict(refused.message());
-            case "not_found" -> ApiException.notFound("Session", sessionId);
-            default -> new ApiException(500, "internal_error", "The emulated chip of the mock passport could not "
-                    + "be read through the relay (" + refused.code() + "): " + refused.message());
+    /**
+     * A relay that ended without a verdict. Every relay error is decided here (the switch has no
+     * default, so a new one must be); besides them only the handshake ({@code not_found} for a
+     * session that went away) and the connection can refuse.
+     */
+    static ApiException refusal(String sessionId, RelayClient.Outcome.Refused refused) {
+        Optional<RelayError> error = refused.relayError();
+        if (error.isEmpty()) {
+            return "not_found".equals(refused.code()) ? ApiException.notFound("Session", sessionId) : unreadable(refused);
+        }
+        return switch (error.get()) {
+            case SESSION_NOT_PENDING, RELAY_BUSY -> ApiException.conflict(refused.message());
+            // The emulated chip is always present and answers at once, with keys this server issued:
+            // any of these is this server's fault, never the caller's.
+            case INVALID_MESSAGE, INVALID_ACCESS_KEY, ACCESS_DENIED, ACCESS_UNSUPPORTED, NOT_A_TRAVEL_DOCUMENT,
+                 CHIP_ERROR, APDU_TIMEOUT, READ_TIMEOUT, INTERNAL_ERROR, DISCONNECTED -> unreadable(refused);
         };
+    }
+
+    private static ApiException unreadable(RelayClient.Outcome.Refused refused) {
+        return new ApiException(500, "internal_error", "The emulated chip of the mock passport could not "
+                + "be read through the relay (" + refused.code() + "): " + refused.message());
     }
 
     /** The way passports without a chip image complete: sign the session's challenge, submit the files. */

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofdesk.passport.emulator.ChipEmulator;
 import dev.proofdesk.server.support.Await;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.RelayProbe;
@@ -125,6 +126,38 @@ class RelayAbuseTest {
             JsonNode error = probe.nextNotProgress();
             assertThat(error.path("code").asText()).as(error.toString()).isEqualTo("apdu_timeout");
             assertThat(error.path("message").asText()).contains("APDU 1");
+        }
+        assertThat(s.status(session)).isEqualTo("pending");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aChipThatGoesSilentMidReadIsSaidSoWithTheStepItWasIn(Db db) {
+        RelaySessions s = RelaySessions.of(quick(db));
+        RelaySessions.Opened session = s.testSession();
+        try (RelayProbe probe = s.relay(session)) {
+            probe.send(s.access());
+            Reader reader = new Reader();
+            ChipEmulator chip = s.chip();
+            boolean silent = false;
+            JsonNode end = null;
+            while (end == null) {
+                JsonNode frame = probe.next();
+                switch (frame.path("type").asText()) {
+                    // The document leaves the reader once Chip Authentication begins: nothing answers any more.
+                    case "progress" -> silent |= frame.path("step").asText().equals("chip_authentication");
+                    case "apdu" -> {
+                        if (!silent) {
+                            reader.answer(frame, probe, chip);
+                        }
+                    }
+                    default -> end = frame;
+                }
+            }
+            assertThat(end.path("code").asText()).as(end.toString()).isEqualTo("apdu_timeout");
+            assertThat(end.path("step").asText()).isEqualTo("chip_authentication");
+            assertThat(end.path("message").asText()).contains("went silent during chip_authentication")
+                    .contains("within 1500 ms");
         }
         assertThat(s.status(session)).isEqualTo("pending");
     }
