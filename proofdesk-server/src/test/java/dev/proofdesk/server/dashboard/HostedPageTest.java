@@ -1,6 +1,7 @@
 package dev.proofdesk.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofdesk.server.session.SessionStatus;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.support.DashboardClient;
 import dev.proofdesk.server.support.Db;
@@ -52,7 +53,7 @@ class HostedPageTest {
         assertThat(tooYoung.status()).isEqualTo(303);
         assertThat(tooYoung.location()).isEqualTo("https://shop.example.com/sorry");
         assertThat(server.app().environment(Environment.TEST).sessions()
-                .get(account.id(), sessionId).status()).isEqualTo("invalid");
+                .get(account.id(), sessionId).status()).isEqualTo(SessionStatus.INVALID);
 
         HttpApi.Response second = server.http().post("/v1/sessions", account.testKey(), Map.of("flowId", flow));
         String passport = Fixtures.mockPassport(server.http(), account.testKey(), Map.of("age", 40)).path("id").asText();
