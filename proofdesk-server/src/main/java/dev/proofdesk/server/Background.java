@@ -11,7 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys. */
+/**
+ * Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys, and
+ * keep the trust anchors loaded (at start, and after an import by another process), so no
+ * verification waits for them.
+ */
 final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private final Environments environments;
@@ -32,11 +36,23 @@ final class Background implements AutoCloseable {
     }
 
     void start() {
+        scheduler.execute(this::loadTrustAnchors);
         scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
+    private void loadTrustAnchors() {
+        for (Environment env : Environment.values()) {
+            try {
+                environments.of(env).trust().refresh();
+            } catch (RuntimeException e) {
+                LOG.warn("loading {} trust anchors failed; the first verification will load them", env.id(), e);
+            }
+        }
+    }
+
     private void sweep() {
+        loadTrustAnchors();
         for (Environment env : Environment.values()) {
             try {
                 while (environments.of(env).sessions().expireDue(500) == 500) {

@@ -6,7 +6,9 @@ import dev.proofdesk.passport.DocumentType;
 import dev.proofdesk.passport.DocumentVerifier;
 import dev.proofdesk.passport.Gender;
 import dev.proofdesk.passport.Rules;
+import dev.proofdesk.passport.aa.ActiveAuthentication;
 import dev.proofdesk.passport.aa.ChipSigner;
+import dev.proofdesk.passport.lds.Dg15;
 import dev.proofdesk.passport.lds.SecurityObject;
 import dev.proofdesk.passport.mock.MockDocument;
 import dev.proofdesk.passport.mock.MockDocumentSpec;
@@ -46,6 +48,14 @@ public final class CpuTimeProbe {
                         Map.of(1, proof.dg1(), 15, proof.dg15()), Fixtures.CLOCK.instant()));
                 double full = medianMicros(2_000, 1, () -> verifier.verify(proof, Fixtures.CHALLENGE, rules));
                 System.out.printf("%-10s raw PA %8.1f us   full pipeline %8.1f us   ratio %.2f%n", alg, raw, full, full / raw);
+                SecurityObject parsed = SecurityObject.parse(proof.sod());
+                double parse = medianMicros(2_000, 1, () -> SecurityObject.parse(proof.sod()));
+                double paOnly = medianMicros(2_000, 1, () -> passive.verify(parsed,
+                        Map.of(1, proof.dg1(), 15, proof.dg15()), Fixtures.CLOCK.instant()));
+                double aa = medianMicros(2_000, 1, () -> ActiveAuthentication.verify(Dg15.parse(proof.dg15()),
+                        Fixtures.CHALLENGE, proof.activeAuthSignature()));
+                System.out.printf("%-10s of which: SOD parse %6.1f us   PA of a parsed SOD %6.1f us   active authentication %6.1f us%n",
+                        "", parse, paOnly, aa);
             }
             Document document = new Document(DocumentType.PASSPORT, "UTO", "UTO", "MÜLLER-LÜDENSCHEIDT", "ANNA MARIA",
                     "L898902C3", LocalDate.of(1974, 8, 12), LocalDate.of(2030, 1, 1), Gender.FEMALE);

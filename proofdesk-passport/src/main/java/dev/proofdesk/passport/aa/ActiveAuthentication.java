@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA224Digest;
@@ -29,6 +33,8 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  */
 public final class ActiveAuthentication {
     public static final int MAX_SIGNATURE_LENGTH = 1024;
+    /** BouncyCastle's own limit on an RSA modulus. */
+    private static final int MAX_MODULUS_BITS = 15_360;
     private static final List<Supplier<Digest>> ECDSA_DIGESTS = List.of(
             SHA256Digest::new, SHA1Digest::new, SHA384Digest::new, SHA512Digest::new, SHA224Digest::new);
 
@@ -41,6 +47,9 @@ public final class ActiveAuthentication {
             return false;
         }
         try {
+            if (PKCSObjectIdentifiers.rsaEncryption.equals(chipKey.getAlgorithm().getAlgorithm())) {
+                return verifyRsa(rsaKey(chipKey), challenge, signature);
+            }
             AsymmetricKeyParameter key = PublicKeyFactory.createKey(chipKey);
             if (key instanceof RSAKeyParameters rsa) {
                 return verifyRsa(rsa, challenge, signature);
@@ -53,6 +62,20 @@ public final class ActiveAuthentication {
             // A key or signature BouncyCastle cannot read proves nothing.
             return false;
         }
+    }
+
+    /**
+     * The chip's RSA key as read, without BouncyCastle's Miller-Rabin test that the modulus is
+     * composite (milliseconds per new chip key, and every document brings a new one): the key is
+     * vouched for by the DSC through the DG15 hash, and a weak key only lets someone clone that
+     * issuer's own chips, which no test of the modulus can rule out. See {@code Keys}.
+     */
+    private static RSAKeyParameters rsaKey(SubjectPublicKeyInfo chipKey) throws java.io.IOException {
+        RSAPublicKey key = RSAPublicKey.getInstance(chipKey.parsePublicKey());
+        if (key.getModulus().signum() <= 0 || !key.getModulus().testBit(0) || key.getModulus().bitLength() > MAX_MODULUS_BITS) {
+            throw new IllegalArgumentException("not a usable RSA modulus");
+        }
+        return new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent(), true);
     }
 
     private static boolean verifyRsa(RSAKeyParameters key, byte[] challenge, byte[] signature)
@@ -80,7 +103,7 @@ public final class ActiveAuthentication {
         } else {
             return false;
         }
-        ISO9796d2Signer signer = new ISO9796d2Signer(new RSAEngine(), digest, implicit);
+        ISO9796d2Signer signer = new ISO9796d2Signer(new Recovered(raw, signature, block), digest, implicit);
         signer.init(false, key);
         signer.updateWithRecoveredMessage(signature);
         signer.update(challenge, 0, challenge.length);
@@ -103,6 +126,45 @@ public final class ActiveAuthentication {
             }
         }
         return false;
+    }
+
+    /**
+     * RSA that hands back the block already recovered from this signature (to read its trailer)
+     * instead of exponentiating again; any other input goes to the engine.
+     */
+    private static final class Recovered implements AsymmetricBlockCipher {
+        private final RSAEngine engine;
+        private final byte[] signature;
+        private final byte[] block;
+
+        Recovered(RSAEngine engine, byte[] signature, byte[] block) {
+            this.engine = engine;
+            this.signature = signature.clone();
+            this.block = block.clone();
+        }
+
+        @Override
+        public void init(boolean forEncryption, CipherParameters parameters) {
+            engine.init(forEncryption, parameters);
+        }
+
+        @Override
+        public int getInputBlockSize() {
+            return engine.getInputBlockSize();
+        }
+
+        @Override
+        public int getOutputBlockSize() {
+            return engine.getOutputBlockSize();
+        }
+
+        @Override
+        public byte[] processBlock(byte[] in, int offset, int length) {
+            if (Arrays.equals(in, offset, offset + length, signature, 0, signature.length)) {
+                return block.clone();
+            }
+            return engine.processBlock(in, offset, length);
+        }
     }
 
     private static BigInteger[][] ecdsaCandidates(byte[] signature) {

@@ -12,7 +12,6 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
 /**
  * A CSCA master list (ICAO 9303 part 12 §9): CMS SignedData whose content is a
@@ -79,8 +78,8 @@ public record MasterList(List<X509CertificateHolder> certificates, X509Certifica
                 throw new IllegalArgumentException("the master list does not carry its signer certificate");
             }
             X509CertificateHolder signer = matches.iterator().next();
-            boolean valid = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER)
-                    .build(Keys.publicKey(signer.getSubjectPublicKeyInfo())));
+            boolean valid = signerInfo.verify(Keys.signerInfoVerifier(
+                    Keys.verifierProvider(Keys.publicKey(signer.getSubjectPublicKeyInfo()))));
             if (!valid) {
                 throw new IllegalArgumentException("the master list signature does not verify");
             }

@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 
@@ -28,7 +24,7 @@ import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
  */
 public final class PassiveAuthenticator {
     private final TrustAnchors anchors;
-    private final List<ContentVerifierProvider> knownMockCscas;
+    private final List<PublicKey> knownMockCscas;
 
     /**
      * @param knownMockCscaKeys keys of mock CSCAs this environment does not trust, used only to
@@ -36,29 +32,30 @@ public final class PassiveAuthenticator {
      */
     public PassiveAuthenticator(TrustAnchors anchors, List<PublicKey> knownMockCscaKeys) {
         this.anchors = anchors;
-        this.knownMockCscas = knownMockCscaKeys.stream().map(Keys::verifierProvider).toList();
+        this.knownMockCscas = List.copyOf(knownMockCscaKeys);
     }
 
     /** @param dataGroups submitted data groups by number; each must be hashed in the SOD */
     public PassiveAuthenticationResult verify(SecurityObject sod, Map<Integer, byte[]> dataGroups, Instant now) {
         X509CertificateHolder dsc = sod.documentSigner();
         List<String> warnings = new ArrayList<>();
-        boolean signatureValid = signatureValid(sod.signer(), dsc);
-        var anchor = anchors.issuerOf(dsc);
+        TrustAnchors.DocumentSigner signer = anchors.documentSigner(dsc);
+        boolean signatureValid = signatureValid(sod.signer(), signer);
+        var anchor = signer.issuer();
         IssuerStatus issuer = issuer(dsc, anchor);
         boolean revoked = false;
         boolean revocationChecked = false;
+        Date at = Date.from(now);
         if (anchor.isPresent()) {
-            List<X509CRLHolder> crls = anchors.crlsOf(anchor.get());
+            List<TrustAnchors.Crl> crls = signer.issuerCrls();
             revocationChecked = !crls.isEmpty();
             if (crls.isEmpty()) {
                 warnings.add("no CRL for the issuing CSCA; revocation of the document signer was not checked");
             } else {
-                Date at = Date.from(now);
                 boolean current = false;
-                for (X509CRLHolder crl : crls) {
-                    revoked |= crl.getRevokedCertificate(dsc.getSerialNumber()) != null;
-                    current |= !crl.getThisUpdate().after(at) && (crl.getNextUpdate() == null || !crl.getNextUpdate().before(at));
+                for (TrustAnchors.Crl crl : crls) {
+                    revoked |= crl.crl().getRevokedCertificate(dsc.getSerialNumber()) != null;
+                    current |= crl.currentOn(at);
                 }
                 if (!current && !revoked) {
                     warnings.add("the issuing CSCA's CRL is out of date; revocation may be incomplete");
@@ -69,7 +66,7 @@ public final class PassiveAuthenticator {
         Set<Integer> matched = new HashSet<>();
         checkHashes(sod, dataGroups, hashProblems, matched);
         return new PassiveAuthenticationResult(signatureValid, issuer, anchor.map(TrustAnchor::mock).orElse(false),
-                dsc.isValidOn(Date.from(now)), revoked, revocationChecked, hashProblems, matched, warnings);
+                signer.validOn(at), revoked, revocationChecked, hashProblems, matched, warnings);
     }
 
     /**
@@ -77,15 +74,14 @@ public final class PassiveAuthenticator {
      * (EF.CardSecurity): its signature under its own document signer, whose issuer, validity and
      * revocation are judged as the SOD's are.
      */
-    public SignerStatus verifySigner(SignerInformation signer, X509CertificateHolder dsc, Instant now) {
+    public SignerStatus verifySigner(SignerInformation signerInfo, X509CertificateHolder dsc, Instant now) {
+        TrustAnchors.DocumentSigner signer = anchors.documentSigner(dsc);
         boolean revoked = false;
-        var anchor = anchors.issuerOf(dsc);
-        if (anchor.isPresent()) {
-            for (X509CRLHolder crl : anchors.crlsOf(anchor.get())) {
-                revoked |= crl.getRevokedCertificate(dsc.getSerialNumber()) != null;
-            }
+        for (TrustAnchors.Crl crl : signer.issuerCrls()) {
+            revoked |= crl.crl().getRevokedCertificate(dsc.getSerialNumber()) != null;
         }
-        return new SignerStatus(signatureValid(signer, dsc), issuer(dsc, anchor), dsc.isValidOn(Date.from(now)), revoked);
+        return new SignerStatus(signatureValid(signerInfo, signer), issuer(dsc, signer.issuer()),
+                signer.validOn(Date.from(now)), revoked);
     }
 
     /** What {@link #verifySigner} found. */
@@ -99,20 +95,22 @@ public final class PassiveAuthenticator {
         return signedByKnownMock(dsc) || Certificates.hasMockPolicy(dsc) ? IssuerStatus.MOCK : IssuerStatus.UNTRUSTED;
     }
 
-    private static boolean signatureValid(SignerInformation signer, X509CertificateHolder dsc) {
+    private static boolean signatureValid(SignerInformation signerInfo, TrustAnchors.DocumentSigner signer) {
+        if (signer.verifier() == null) {
+            return false;
+        }
         try {
             // Built from the key, not the certificate: validity is its own check against the injected clock.
-            SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER)
-                    .build(Keys.publicKey(dsc.getSubjectPublicKeyInfo()));
-            return signer.verify(verifier);
+            return signerInfo.verify(Keys.signerInfoVerifier(signer.verifier()));
         } catch (Exception e) {
             return false;
         }
     }
 
     private boolean signedByKnownMock(X509CertificateHolder dsc) {
-        for (ContentVerifierProvider mock : knownMockCscas) {
-            if (TrustAnchors.signedBy(dsc, mock)) {
+        // Asked only of a document no anchor issued, so the keys are not prepared in advance.
+        for (PublicKey mock : knownMockCscas) {
+            if (TrustAnchors.signedBy(dsc, Keys.verifierProvider(mock))) {
                 return true;
             }
         }

@@ -1,10 +1,8 @@
 package dev.proofdesk.passport.pki;
 
-import java.security.PublicKey;
 import java.util.Objects;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.ContentVerifierProvider;
 
 /**
  * A CSCA certificate an environment accepts.
@@ -24,13 +22,5 @@ public record TrustAnchor(X509CertificateHolder certificate, boolean mock) {
     /** ISO 3166 alpha-2 country of the CSCA subject, or empty when the certificate names none. */
     public String country() {
         return Certificates.country(certificate);
-    }
-
-    PublicKey publicKey() {
-        return Keys.publicKey(certificate.getSubjectPublicKeyInfo());
-    }
-
-    ContentVerifierProvider verifier() {
-        return Keys.verifierProvider(publicKey());
     }
 }

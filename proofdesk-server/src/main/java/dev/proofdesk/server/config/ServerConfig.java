@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param rateLimitLive     requests per second per live key; 0 disables the limit
  * @param maxBodyBytes      the largest request body accepted
  * @param productCosts      credits per session by product
- * @param sweepIntervalSeconds how often overdue sessions are expired
+ * @param sweepIntervalSeconds how often overdue sessions are expired and trust anchors imported elsewhere are loaded
  * @param databasePoolSize  connections per store (PostgreSQL) or readers per store (SQLite)
  * @param creditsLowThreshold a live balance falling below this records {@code billing.credits_low}
  * @param webhooks          webhook delivery settings

@@ -11,6 +11,7 @@ import dev.proofdesk.server.store.Store;
 import dev.proofdesk.server.store.UniqueViolationException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
 import java.io.IOException;
@@ -20,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +42,9 @@ public final class TrustStore {
     private final MasterListSigners signers;
     private final AtomicReference<Snapshot> cached = new AtomicReference<>();
 
-    private record Snapshot(String fingerprint, TrustAnchors anchors) {
+    /** What was loaded, with the parsed rows by their stored text, so a reload parses only new rows. */
+    private record Snapshot(String fingerprint, TrustAnchors anchors, Map<String, TrustAnchor> parsedAnchors,
+                            Map<String, X509CRLHolder> parsedCrls) {
     }
 
     /** What an import added. */
@@ -65,29 +70,46 @@ public final class TrustStore {
     public record MasterListSigner(String subject, String sha256, String source, Instant notAfter) {
     }
 
+    /**
+     * The anchors as stored now. Cheap when nothing changed; after an import (here or by another
+     * process) only the new certificates are parsed, and their keys are decoded on first use.
+     */
     public TrustAnchors anchors() {
         String fingerprint = store.read(h -> h.createQuery(
                         "SELECT (SELECT COUNT(*) FROM trust_anchors) || ':' || (SELECT COUNT(*) FROM trust_crls)")
                 .mapTo(String.class).one());
         Snapshot snapshot = cached.get();
         if (snapshot == null || !snapshot.fingerprint().equals(fingerprint)) {
-            snapshot = new Snapshot(fingerprint, load());
+            snapshot = load(fingerprint, snapshot);
             cached.set(snapshot);
         }
         return snapshot.anchors();
     }
 
-    private TrustAnchors load() {
+    /** Loads the anchors ahead of the first verification that needs them (at start, and as imports land). */
+    public void refresh() {
+        anchors();
+    }
+
+    private Snapshot load(String fingerprint, Snapshot previous) {
         TrustAnchors fixed = builtIn.get();
+        Map<String, TrustAnchor> knownAnchors = previous == null ? Map.of() : previous.parsedAnchors();
+        Map<String, X509CRLHolder> knownCrls = previous == null ? Map.of() : previous.parsedCrls();
+        record Rows(List<String> anchors, List<String> crls) {
+        }
+        Rows rows = store.read(h -> new Rows(h.createQuery("SELECT certificate FROM trust_anchors").mapTo(String.class).list(),
+                h.createQuery("SELECT crl FROM trust_crls").mapTo(String.class).list()));
+        Map<String, TrustAnchor> parsedAnchors = new LinkedHashMap<>();
+        rows.anchors().forEach(der -> parsedAnchors.put(der,
+                knownAnchors.containsKey(der) ? knownAnchors.get(der) : new TrustAnchor(certificate(der), false)));
+        Map<String, X509CRLHolder> parsedCrls = new LinkedHashMap<>();
+        rows.crls().forEach(der -> parsedCrls.put(der, knownCrls.containsKey(der) ? knownCrls.get(der) : crl(der)));
         List<TrustAnchor> anchors = new ArrayList<>(fixed.anchors());
+        anchors.addAll(parsedAnchors.values());
         List<X509CRLHolder> crls = new ArrayList<>(fixed.crls());
-        store.read(h -> {
-            h.createQuery("SELECT certificate FROM trust_anchors").mapTo(String.class)
-                    .forEach(der -> anchors.add(new TrustAnchor(certificate(der), false)));
-            h.createQuery("SELECT crl FROM trust_crls").mapTo(String.class).forEach(der -> crls.add(crl(der)));
-            return null;
-        });
-        return TrustAnchors.of(anchors, crls);
+        crls.addAll(parsedCrls.values());
+        TrustAnchors loaded = TrustAnchors.of(anchors, crls, previous == null ? TrustAnchors.empty() : previous.anchors());
+        return new Snapshot(fingerprint, loaded, parsedAnchors, parsedCrls);
     }
 
     /** PEM/DER certificates or CRLs, or a master list whose signer is already trusted for master lists. */
@@ -126,15 +148,8 @@ public final class TrustStore {
                     + "certificates or CRLs, which are imported because you chose the file");
         }
         Set<String> before = anchors().countries();
-        int added = 0;
-        int known = 0;
-        for (X509CertificateHolder cert : certs) {
-            if (insertAnchor(source, cert)) {
-                added++;
-            } else {
-                known++;
-            }
-        }
+        int added = insertAnchors(source, certs);
+        int known = certs.size() - added;
         int crlsAdded = 0;
         for (X509CRLHolder crl : crls) {
             crlsAdded += insertCrl(crl) ? 1 : 0;
@@ -156,22 +171,34 @@ public final class TrustStore {
                 .list());
     }
 
-    private boolean insertAnchor(String source, X509CertificateHolder cert) {
+    /** In one transaction: a list of hundreds commits once. A key already trusted is skipped. */
+    private int insertAnchors(String source, List<X509CertificateHolder> certs) {
+        if (certs.isEmpty()) {
+            return 0;
+        }
+        long now = clock.millis();
+        return store.write(h -> {
+            int inserted = 0;
+            for (X509CertificateHolder cert : certs) {
+                var countries = cert.getSubject().getRDNs(BCStyle.C);
+                String country = countries.length > 0
+                        ? countries[0].getFirst().getValue().toString().toUpperCase(Locale.ROOT) : "";
+                inserted += h.createUpdate("""
+                        INSERT INTO trust_anchors (id, country, subject, key_fingerprint, certificate, source, not_after, created_at)
+                        VALUES (:id, :country, :subject, :fp, :cert, :source, :notAfter, :now)
+                        ON CONFLICT (key_fingerprint) DO NOTHING""")
+                        .bind("id", Ids.newId()).bind("country", country).bind("subject", cert.getSubject().toString())
+                        .bind("fp", HexFormat.of().formatHex(Crypto.sha256(der(cert.getSubjectPublicKeyInfo()))))
+                        .bind("cert", encode(der(cert.toASN1Structure()))).bind("source", source)
+                        .bind("notAfter", cert.getNotAfter().getTime()).bind("now", now).execute();
+            }
+            return inserted;
+        });
+    }
+
+    private static byte[] der(ASN1Object value) {
         try {
-            String fingerprint = HexFormat.of().formatHex(Crypto.sha256(cert.getSubjectPublicKeyInfo().getEncoded()));
-            String der = encode(cert.getEncoded());
-            var countries = cert.getSubject().getRDNs(BCStyle.C);
-            String country = countries.length > 0
-                    ? countries[0].getFirst().getValue().toString().toUpperCase(Locale.ROOT) : "";
-            store.writeVoid(h -> h.createUpdate("""
-                    INSERT INTO trust_anchors (id, country, subject, key_fingerprint, certificate, source, not_after, created_at)
-                    VALUES (:id, :country, :subject, :fp, :cert, :source, :notAfter, :now)""")
-                    .bind("id", Ids.newId()).bind("country", country).bind("subject", cert.getSubject().toString())
-                    .bind("fp", fingerprint).bind("cert", der).bind("source", source)
-                    .bind("notAfter", cert.getNotAfter().getTime()).bind("now", clock.millis()).execute());
-            return true;
-        } catch (UniqueViolationException alreadyTrusted) {
-            return false;
+            return value.getEncoded();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
