@@ -1,8 +1,11 @@
 package dev.proofdesk.server;
 
 import dev.proofdesk.server.http.Idempotency;
+import dev.proofdesk.server.http.SharedBuckets;
 import dev.proofdesk.server.store.Database;
+import dev.proofdesk.server.store.Dialect;
 import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Singletons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,13 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys. */
+/**
+ * Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys, events
+ * and rate-limit buckets. Each job runs on one node of a cluster at a time ({@link Singletons}).
+ */
 final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private final Environments environments;
     private final Idempotency idempotency;
     private final Database database;
     private final int intervalSeconds;
+    private final Singletons singletons;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "proofdesk-sweeper");
         t.setDaemon(true);
@@ -28,11 +35,22 @@ final class Background implements AutoCloseable {
         this.idempotency = idempotency;
         this.database = database;
         this.intervalSeconds = intervalSeconds;
+        this.singletons = Singletons.of(database);
     }
 
     void start() {
-        scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> singletons.runAlone("sweep", this::sweep),
+                intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> singletons.runAlone("purge", this::purge), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::shareWebhookSlots, 0, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Every node: a webhook endpoint's concurrency limit is for the cluster, split among the nodes up now. */
+    private void shareWebhookSlots() {
+        int nodes = singletons.nodes();
+        for (Environment env : Environment.values()) {
+            environments.of(env).webhooks().dispatcher().shareEndpointsWith(nodes);
+        }
     }
 
     private void sweep() {
@@ -61,10 +79,24 @@ final class Background implements AutoCloseable {
                 LOG.warn("purging {} events older than 30 days failed; will retry", env.id(), e);
             }
         }
+        if (database.dialect() == Dialect.POSTGRES) {
+            try {
+                SharedBuckets.purgeIdle(database.control());
+            } catch (RuntimeException e) {
+                LOG.warn("purging idle rate-limit buckets failed; will retry", e);
+            }
+        }
     }
 
+    /** Stops the jobs and lets go of their locks, so another node takes them over at its next interval. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        singletons.close();
     }
 }

@@ -115,6 +115,22 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as systemd or an operator stops a node; waits for the process to exit. */
+    public void terminate() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server did not stop within 60 s of SIGTERM: " + output());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public String output() {
         return String.join("\n", output);
     }
