@@ -49,15 +49,11 @@ class ClusterProcessTest {
     void whenTheSweepersHolderIsKilledAnotherNodeTakesOverAtItsNextInterval() throws Exception {
         Path dataDir = Files.createTempDirectory("proofdesk-cluster");
         String url = Postgres.freshDatabase();
-        Map<String, String> env = Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "1");
+        Map<String, String> env = Map.of("PROOFDESK_SWEEP_INTERVAL_SECONDS", "1", "PROOFDESK_DATABASE_POOL_SIZE", "3");
         try (ServerProcess a = ServerProcess.start(dataDir, url, env)) {
             String key = a.firstTestKey();
             Await.until(() -> lockHolders(url, "sweep"), n -> n == 1, Duration.ofSeconds(30), "node A to take the sweep lock");
-            Map<String, String> vars = new HashMap<>(env);
-            vars.put("PROOFDESK_MASTER_KEY_FILE", MasterKeys.file(dataDir).toString());
-            vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
-            try (Application b = Application.open(new ConfigLoader(vars).load(0, dataDir, url),
-                    Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).start()) {
+            try (Application b = inProcessNode(dataDir, url, env, Clock.offset(Clock.systemUTC(), Duration.ofHours(2)))) {
                 HttpApi viaA = new HttpApi(a.baseUrl());
                 String session = Fixtures.session(viaA, key, Fixtures.publishedFlow(viaA, key));
                 Thread.sleep(3_000); // three of B's intervals, in which it must not sweep
@@ -71,8 +67,8 @@ class ClusterProcessTest {
     }
 
     /**
-     * Events go out through two nodes, which share the endpoint's concurrency limit; one is killed
-     * with deliveries in flight. Every event still arrives under its original webhook-id, and the only
+     * Events go out through two nodes, which share the endpoint's concurrency limit; one (a child JVM)
+     * is killed with deliveries in flight. Every event still arrives under its original webhook-id, and the only
      * duplicates are the killed node's in-flight ones.
      */
     @Test
@@ -82,7 +78,7 @@ class ClusterProcessTest {
         int perEndpoint = 4;
         Map<String, String> env = Map.of("PROOFDESK_WEBHOOK_LEASE_SECONDS", "20",
                 "PROOFDESK_WEBHOOK_ENDPOINT_CONCURRENCY", Integer.toString(perEndpoint),
-                "PROOFDESK_SWEEP_INTERVAL_SECONDS", "1");
+                "PROOFDESK_SWEEP_INTERVAL_SECONDS", "1", "PROOFDESK_DATABASE_POOL_SIZE", "3");
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
         try (WebhookReceiver receiver = WebhookReceiver.start().answering(r -> {
@@ -94,7 +90,7 @@ class ClusterProcessTest {
             }
         });
              ServerProcess a = ServerProcess.start(dataDir, url, env);
-             ServerProcess b = ServerProcess.start(dataDir, url, env)) {
+             Application b = inProcessNode(dataDir, url, env, Clock.systemUTC())) {
             String key = a.firstTestKey();
             Await.until(() -> lockHolders(url, "nodes"), n -> n == 2, Duration.ofSeconds(30), "both nodes counted");
             Thread.sleep(1_500); // one interval, in which each node learns it has a partner
@@ -135,8 +131,9 @@ class ClusterProcessTest {
     void aRollingRestartUnderLoadFailsNoRequestAndLosesNoEvent() throws Exception {
         Path dataDir = Files.createTempDirectory("proofdesk-cluster");
         String url = Postgres.freshDatabase();
-        Map<String, String> env = Map.of("PROOFDESK_SHUTDOWN_GRACE_SECONDS", "10");
+        Map<String, String> env = Map.of("PROOFDESK_SHUTDOWN_GRACE_SECONDS", "10", "PROOFDESK_DATABASE_POOL_SIZE", "3");
         List<ServerProcess> processes = new CopyOnWriteArrayList<>();
+        List<Application> successors = new CopyOnWriteArrayList<>();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             processes.add(ServerProcess.start(dataDir, url, env));
             processes.add(ServerProcess.start(dataDir, url, env));
@@ -169,8 +166,9 @@ class ClusterProcessTest {
                 Thread stopper = Thread.ofPlatform().start(old::terminate);
                 sawNotReady[i] = readyzTurns503(probe);
                 stopper.join();
-                ServerProcess successor = ServerProcess.start(dataDir, url, env);
-                processes.add(successor);
+                // The new version: in this JVM, which starts in a fraction of a child's time.
+                Application successor = inProcessNode(dataDir, url, env, Clock.systemUTC());
+                successors.add(successor);
                 urls.set(i, successor.baseUrl());
                 Thread.sleep(1_000);
             }
@@ -186,7 +184,16 @@ class ClusterProcessTest {
                     "a session.created event for every session");
         } finally {
             processes.forEach(ServerProcess::close);
+            successors.forEach(Application::close);
         }
+    }
+
+    /** A node in this JVM on the same database and master key as the child processes. */
+    private static Application inProcessNode(Path dataDir, String url, Map<String, String> env, Clock clock) {
+        Map<String, String> vars = new HashMap<>(env);
+        vars.put("PROOFDESK_MASTER_KEY_FILE", MasterKeys.file(dataDir).toString());
+        vars.put("PROOFDESK_RATE_LIMIT_TEST", "0");
+        return Application.open(new ConfigLoader(vars).load(0, dataDir, url), clock).start();
     }
 
     /** One logical request: the same Idempotency-Key on the next node until one answers for real. */

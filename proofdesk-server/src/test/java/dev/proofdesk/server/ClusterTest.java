@@ -33,13 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which node answers. (Node deaths and restarts are in {@link ClusterProcessTest}, with child JVMs.)
  */
 class ClusterTest {
-    private static final int TEST_RATE = 40;
+    private static final int TEST_RATE = 10;
     private static Cluster cluster;
     private static List<HttpApi> nodes;
 
     @BeforeAll
     static void startNodesTogether() throws Exception {
-        cluster = Cluster.start(3, Map.of("PROOFDESK_RATE_LIMIT_TEST", Integer.toString(TEST_RATE)));
+        cluster = Cluster.start(3, Map.of("PROOFDESK_RATE_LIMIT_TEST", Integer.toString(TEST_RATE),
+                "PROOFDESK_DATABASE_POOL_SIZE", "3"));
         nodes = cluster.http();
     }
 
@@ -103,7 +104,7 @@ class ClusterTest {
     }
 
     /**
-     * Eight clients hammer one test key through all three nodes: the key gets its burst plus the
+     * Sixteen clients hammer one test key through all three nodes: the key gets its burst plus the
      * rate for the time they ran, once for the cluster (per-node buckets would allow three times that).
      */
     @Test
@@ -112,9 +113,9 @@ class ClusterTest {
         AtomicInteger allowed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long started = System.nanoTime();
-        long until = started + 3_000_000_000L;
+        long until = started + 5_000_000_000L;
         AtomicInteger turn = new AtomicInteger();
-        parallel(8, i -> {
+        parallel(16, i -> {
             while (System.nanoTime() < until) {
                 HttpApi.Response r = nodes.get(turn.incrementAndGet() % nodes.size()).get("/v1/flows", account.testKey());
                 if (r.status() == 200) {

@@ -68,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
                 }
             });
             String key = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
