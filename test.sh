@@ -4,7 +4,7 @@
 # Sets up what the tests need first, and says what it cannot do:
 # - Debian packages, installed with apt-get when missing (as root, or with passwordless sudo):
 #   chromium and chromium-driver (browser tests), jq and curl (the README's shell walk-through),
-#   pcscd and vsmartcard-vpcd (PC/SC tests of the chip relay);
+#   pcscd and vsmartcard-vpcd (PC/SC tests of the chip relay), haproxy (bench/cluster.sh);
 # - starts the local PostgreSQL cluster on port 5432 when it is installed but down, and pcscd when
 #   it is not running.
 # PostgreSQL must accept user postgres on 127.0.0.1:5432 without a password; point

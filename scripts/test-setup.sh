@@ -24,6 +24,8 @@ missing_test_packages() {
   [ -x "${PROOFDESK_TEST_CHROMEDRIVER:-/usr/bin/chromedriver}" ] || echo chromium-driver
   command -v jq >/dev/null 2>&1 || echo jq
   command -v curl >/dev/null 2>&1 || echo curl
+  # bench/cluster.sh puts HAProxy in front of its nodes
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || echo haproxy
   [ -x /usr/sbin/pcscd ] || command -v pcscd >/dev/null 2>&1 || echo pcscd
   compgen -G '/usr/lib/pcsc/drivers/serial/libifdvpcd.so*' >/dev/null || echo vsmartcard-vpcd
 }

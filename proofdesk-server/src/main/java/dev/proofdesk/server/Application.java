@@ -22,12 +22,14 @@ import dev.proofdesk.server.flow.FlowService;
 import dev.proofdesk.server.http.ApiServer;
 import dev.proofdesk.server.http.Auth;
 import dev.proofdesk.server.http.Bodies;
+import dev.proofdesk.server.http.Draining;
 import dev.proofdesk.server.http.Guard;
 import dev.proofdesk.server.http.HolderLimits;
 import dev.proofdesk.server.http.Idempotency;
 import dev.proofdesk.server.http.Json;
 import dev.proofdesk.server.http.RateLimiter;
 import dev.proofdesk.server.http.RouteModule;
+import dev.proofdesk.server.http.SharedBuckets;
 import dev.proofdesk.server.http.SystemRoutes;
 import dev.proofdesk.server.relay.ChipRelayRoutes;
 import dev.proofdesk.server.relay.RelayClient;
@@ -48,7 +50,9 @@ import dev.proofdesk.server.verification.TrustStore;
 import dev.proofdesk.server.verification.VerificationService;
 import dev.proofdesk.server.session.SessionRoutes;
 import dev.proofdesk.server.session.SessionService;
+import dev.proofdesk.server.store.Changes;
 import dev.proofdesk.server.store.Database;
+import dev.proofdesk.server.store.Dialect;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Store;
 import dev.proofdesk.server.webhook.EnvironmentWebhooks;
@@ -73,12 +77,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The composition root: opens the stores, builds every service once, and wires the HTTP server.
  * {@code proofdesk serve}, the other commands and the tests all build the graph through here.
  */
 public final class Application implements AutoCloseable {
+    /** Long enough for a balancer checking {@code /readyz} every second to take a stopping node out. */
+    private static final Duration BALANCER_NOTICE = Duration.ofSeconds(3);
     private final ServerConfig config;
     private final Clock clock;
     private final ObjectMapper json;
@@ -87,6 +94,7 @@ public final class Application implements AutoCloseable {
     private final AuditLog audit;
     private final AccountService accounts;
     private final ApiKeyService apiKeys;
+    private final Changes changes;
     private volatile MockIssuer mockIssuer;
     private final ClientSecrets clientSecrets;
     private final Environments environments;
@@ -97,6 +105,8 @@ public final class Application implements AutoCloseable {
     private final Idempotency idempotency;
     private final Listening listening;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
+    private final Draining draining = new Draining();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Javalin server;
     private Background background;
     private PgWakeupListener wakeupListener;
@@ -109,7 +119,8 @@ public final class Application implements AutoCloseable {
         this.masterKey = MasterKey.load(config.masterKey(), config.dataDir());
         this.audit = new AuditLog(clock, json);
         this.accounts = new AccountService(database.control(), clock);
-        this.apiKeys = new ApiKeyService(database.control(), accounts, clock, audit);
+        this.changes = Changes.of(database);
+        this.apiKeys = new ApiKeyService(database.control(), accounts, clock, audit, changes);
         this.baseUrl.set(config.publicBaseUrl().orElse(localUrl(config.port())));
         this.clientSecrets = new ClientSecrets(masterKey);
         this.listening = new Listening(masterKey, clock);
@@ -200,16 +211,21 @@ public final class Application implements AutoCloseable {
 
     private void serve() {
         database.openAll();
+        changes.start();
         mockIssuer();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Bodies bodies = new Bodies(json);
+        Function<String, RateLimiter.Buckets> buckets = rateLimitBuckets();
         EnvironmentMismatch mismatch = new EnvironmentMismatch(environments);
         Guard guard = new Guard(new Auth(apiKeys), Map.of(
-                Environment.TEST, new RateLimiter(config.rateLimitTest(), clock),
-                Environment.LIVE, new RateLimiter(config.rateLimitLive(), clock)),
-                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), clock), idempotency,
+                Environment.TEST, new RateLimiter(config.rateLimitTest(), config.rateLimitTest(),
+                        buckets.apply("api_test")),
+                Environment.LIVE, new RateLimiter(config.rateLimitLive(), config.rateLimitLive(),
+                        buckets.apply("api_live"))),
+                new HolderLimits(config.rateLimitHolder(), config.rateLimitHolderAddress(), buckets), idempotency,
                 mismatch);
         List<RouteModule> modules = new ArrayList<>(List.of(
+                draining,
                 new FlowRoutes(environments.each(EnvironmentServices::flows), bodies),
                 new SessionRoutes(environments.each(EnvironmentServices::sessions), bodies),
                 new HolderRoutes(environments.each(EnvironmentServices::verification)::of, bodies),
@@ -223,7 +239,8 @@ public final class Application implements AutoCloseable {
                         config.publicBaseUrl().filter(url -> url.startsWith("https://")).isPresent(), clock)),
                 new WebhookRoutes(environments.each(EnvironmentServices::webhooks), bodies),
                 new EventRoutes(environments.each(s -> s.webhooks().events()), bodies, listening)));
-        modules.add(new SystemRoutes(database::healthy, metrics, config.metricsToken(), json, List.copyOf(modules)));
+        modules.add(new SystemRoutes(database::healthy, draining::draining, metrics, config.metricsToken(), json,
+                List.copyOf(modules)));
         server = ApiServer.create(config.bind(), config.maxBodyBytes(), json, guard, idempotency, metrics, modules);
         server.start(config.port());
         if (config.publicBaseUrl().isEmpty()) {
@@ -240,6 +257,17 @@ public final class Application implements AutoCloseable {
                     Environment.LIVE, environments.of(Environment.LIVE).webhooks().dispatcher()::wake));
             wakeupListener.start();
         });
+    }
+
+    /**
+     * Rate-limit buckets by limiter: in a table every node shares on PostgreSQL, so a limit holds for
+     * the cluster; in memory on SQLite, where one server serves the data directory.
+     */
+    private Function<String, RateLimiter.Buckets> rateLimitBuckets() {
+        if (database.dialect() == Dialect.POSTGRES) {
+            return scope -> new SharedBuckets(database.control(), scope);
+        }
+        return scope -> RateLimiter.Buckets.inMemory(clock);
     }
 
     /** Where this server itself listens, for the test helper's relays: they go through the real socket. */
@@ -346,8 +374,43 @@ public final class Application implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Leaves a cluster without failing anyone (SIGTERM): {@code /readyz} answers 503 at once and the
+     * dispatchers stop claiming deliveries; after a few seconds for the balancer to notice, the
+     * requests in flight are answered, the periodic jobs pass to another node, deliveries in flight
+     * finish and those waiting are handed back, all within {@code PROOFDESK_SHUTDOWN_GRACE_SECONDS};
+     * then everything closes. What is still in flight at the end is released by its lease.
+     */
+    public void shutdown() {
+        Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds());
+        long deadline = System.nanoTime() + grace.toNanos();
+        draining.begin();
+        for (Environment env : Environment.values()) {
+            environments.of(env).webhooks().dispatcher().stopClaiming();
+        }
+        try {
+            Thread.sleep(Math.min(grace.toMillis() / 2, BALANCER_NOTICE.toMillis()));
+            draining.awaitIdle(remaining(deadline));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close(remaining(deadline));
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
     @Override
     public void close() {
+        close(Duration.ofSeconds(2));
+    }
+
+    /** Closes everything (once), giving deliveries in flight up to {@code deliveries} to finish. */
+    private void close(Duration deliveries) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (background != null) {
             background.close();
         }
@@ -362,8 +425,10 @@ public final class Application implements AutoCloseable {
         if (wakeupListener != null) {
             wakeupListener.close();
         }
+        changes.close();
+        long deadline = System.nanoTime() + deliveries.toNanos();
         for (Environment env : Environment.values()) {
-            environments.of(env).webhooks().close();
+            environments.of(env).webhooks().close(remaining(deadline));
         }
         database.close();
     }

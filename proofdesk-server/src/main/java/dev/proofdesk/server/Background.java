@@ -2,8 +2,11 @@ package dev.proofdesk.server;
 
 import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.http.Idempotency;
+import dev.proofdesk.server.http.SharedBuckets;
 import dev.proofdesk.server.store.Database;
+import dev.proofdesk.server.store.Dialect;
 import dev.proofdesk.server.store.Environment;
+import dev.proofdesk.server.store.Singletons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys, and
- * keep the trust anchors loaded (at start, and after an import by another process), so no
+ * Periodic housekeeping per environment: expire overdue sessions, drop old idempotency keys, events
+ * and rate-limit buckets. Each job runs on one node of a cluster at a time ({@link Singletons}). Every
+ * node keeps its own trust anchors loaded (at start, and after an import by another process), so no
  * verification waits for them.
  */
 final class Background implements AutoCloseable {
@@ -22,6 +26,7 @@ final class Background implements AutoCloseable {
     private final Idempotency idempotency;
     private final Database database;
     private final int intervalSeconds;
+    private final Singletons singletons;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "proofdesk-sweeper");
         t.setDaemon(true);
@@ -33,12 +38,23 @@ final class Background implements AutoCloseable {
         this.idempotency = idempotency;
         this.database = database;
         this.intervalSeconds = intervalSeconds;
+        this.singletons = Singletons.of(database);
     }
 
     void start() {
-        scheduler.execute(this::loadTrustAnchors);
-        scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::loadTrustAnchors, 0, intervalSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> singletons.runAlone("sweep", this::sweep),
+                intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> singletons.runAlone("purge", this::purge), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::shareWebhookSlots, 0, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Every node: a webhook endpoint's concurrency limit is for the cluster, split among the nodes up now. */
+    private void shareWebhookSlots() {
+        int nodes = singletons.nodes();
+        for (Environment env : Environment.values()) {
+            environments.of(env).webhooks().dispatcher().shareEndpointsWith(nodes);
+        }
     }
 
     private void loadTrustAnchors() {
@@ -52,7 +68,6 @@ final class Background implements AutoCloseable {
     }
 
     private void sweep() {
-        loadTrustAnchors();
         for (Environment env : Environment.values()) {
             try {
                 while (environments.of(env).sessions().expireDue(500) == 500) {
@@ -78,10 +93,24 @@ final class Background implements AutoCloseable {
                 LOG.warn("purging {} events older than 30 days failed; will retry", env.id(), e);
             }
         }
+        if (database.dialect() == Dialect.POSTGRES) {
+            try {
+                SharedBuckets.purgeIdle(database.control());
+            } catch (RuntimeException e) {
+                LOG.warn("purging idle rate-limit buckets failed; will retry", e);
+            }
+        }
     }
 
+    /** Stops the jobs and lets go of their locks, so another node takes them over at its next interval. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        singletons.close();
     }
 }

@@ -4,6 +4,7 @@ import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.error.ApiException;
 import dev.proofdesk.server.security.Crypto;
+import dev.proofdesk.server.store.Changes;
 import dev.proofdesk.server.store.Environment;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -20,11 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates, authenticates, rolls and revokes API keys. Keys are stored only as a SHA-256 hash (they
  * carry 190 bits of randomness, so a fast hash is the right tool) plus the last four characters.
+ * Authenticated keys are kept in memory only while {@link Changes} is reliable (a server on
+ * PostgreSQL): every roll and revocation, from any node or the command line, is announced and
+ * empties the cache on every node; otherwise each request looks its key up.
  */
 public final class ApiKeyService {
     public static final int MAX_ACTIVE_SECRET_KEYS = 2;
     public static final Duration MAX_GRACE = Duration.ofDays(7);
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final String CHANGES = "api_keys";
+    private static final int MAX_CACHED = 10_000;
 
     private final Store control;
     private final AccountService accounts;
@@ -32,12 +38,23 @@ public final class ApiKeyService {
     private final AuditLog audit;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+    private final Changes changes;
+    /** Keys by hash; {@code generation} counts the emptyings, so a lookup older than one is not kept. */
+    private final Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
+    private long generation;
 
-    public ApiKeyService(Store control, AccountService accounts, Clock clock, AuditLog audit) {
+    public ApiKeyService(Store control, AccountService accounts, Clock clock, AuditLog audit, Changes changes) {
         this.control = control;
         this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
+        this.changes = changes;
+        changes.onChange(CHANGES, this::forgetAll);
+    }
+
+    private synchronized void forgetAll() {
+        generation++;
+        byHash.clear();
     }
 
     /** A key as shown once at creation; {@code secret} is never retrievable again. */
@@ -75,7 +92,7 @@ public final class ApiKeyService {
                     + "copy it again from `proofdesk keys create` or the dashboard.");
         }
         String hash = Crypto.sha256Hex(presented);
-        ApiKey key = control.read(h -> keys.findByHash(h, hash))
+        ApiKey key = findByHash(hash)
                 .filter(k -> Crypto.constantTimeEquals(k.keyHash(), hash))
                 .orElseThrow(() -> ApiException.unauthenticated("The API key is not valid."));
         Instant now = clock.instant();
@@ -85,6 +102,30 @@ public final class ApiKeyService {
         }
         touch(key, now);
         return new Caller(key.accountId(), key.environment(), key.id(), key.kind());
+    }
+
+    private Optional<ApiKey> findByHash(String hash) {
+        if (!changes.reliable()) {
+            return control.read(h -> keys.findByHash(h, hash));
+        }
+        ApiKey cached = byHash.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long seen;
+        synchronized (this) {
+            seen = generation;
+        }
+        Optional<ApiKey> found = control.read(h -> keys.findByHash(h, hash));
+        found.ifPresent(k -> {
+            synchronized (this) {
+                // Not if a change was heard meanwhile: this lookup may predate it.
+                if (generation == seen && byHash.size() < MAX_CACHED) {
+                    byHash.put(hash, k);
+                }
+            }
+        });
+        return found;
     }
 
     /** Records last use at most once a minute per key, so authentication stays a read. */
@@ -114,6 +155,7 @@ public final class ApiKeyService {
             }
             Created created = insert(h, accountId, old.environment(), old.kind(), now);
             keys.expire(h, old.id(), now.plus(grace), created.key().id());
+            changes.announce(h, CHANGES);
             audit.record(h, accountId, actor, "api_key.rolled", old.id(),
                     Map.of("replacement", created.key().id(), "graceSeconds", grace.toSeconds()));
             return created;
@@ -125,6 +167,7 @@ public final class ApiKeyService {
             ApiKey key = keys.find(h, accountId, keyId)
                     .orElseThrow(() -> ApiException.notFound("API key", keyId));
             keys.revoke(h, key.id(), clock.instant());
+            changes.announce(h, CHANGES);
             audit.record(h, accountId, actor, "api_key.revoked", key.id(), Map.of());
             return keys.find(h, accountId, keyId).orElseThrow();
         });

@@ -33,7 +33,9 @@ final class ServeCommand implements Callable<Integer> {
         var config = store.config(port, bind);
         Application app = Application.open(config, Clock.systemUTC());
         var out = spec.commandLine().getOut();
-        new FirstStart(app.accounts(), app.apiKeys()).run().ifPresent(first -> {
+        // Nodes starting together on one database: one of them makes the first account.
+        FirstStart firstStart = new FirstStart(app.accounts(), app.apiKeys());
+        app.database().exclusively("first-start", firstStart::run).ifPresent(first -> {
             out.println("First start: created the account \"" + first.account().name() + "\".");
             out.println("Your test secret key (shown once, keep it safe):");
             out.println();
@@ -55,8 +57,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: leave the cluster gracefully (readyz 503, in-flight work finished or handed back).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
+            app.shutdown();
             stopped.countDown();
         }, "proofdesk-shutdown"));
         stopped.await();

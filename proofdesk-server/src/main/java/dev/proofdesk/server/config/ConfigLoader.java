@@ -75,8 +75,11 @@ public final class ConfigLoader {
                 "database connections per store");
         int creditsLow = intVar("PROOFDESK_CREDITS_LOW_THRESHOLD", 100, 0, 1_000_000_000,
                 "a live balance below this many credits records a billing.credits_low event (0 disables it)");
+        int grace = intVar("PROOFDESK_SHUTDOWN_GRACE_SECONDS", 30, 1, 3600,
+                "seconds a stopping server may take to finish the requests and webhook deliveries in flight");
         return new ServerConfig(port, dataDir, databaseUrl, baseUrl, masterKey, rateTest, rateLive, maxBody,
-                costs, sweep, pool, creditsLow, webhooks(), bind, metricsToken, rateHolder, rateHolderAddress, relay());
+                costs, sweep, pool, creditsLow, webhooks(), bind, metricsToken, rateHolder, rateHolderAddress, relay(),
+                grace);
     }
 
     private RelaySettings relay() {

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param rateLimitHolder   holder requests per second per session; 0 disables the limit
  * @param rateLimitHolderAddress holder requests per second per client address; 0 disables the limit
  * @param relay             chip relay timeouts
+ * @param shutdownGraceSeconds how long a stopping server (SIGTERM) may take to answer the requests and
+ *                          finish the webhook deliveries it has in flight before it exits
  */
 public record ServerConfig(
         int port,
@@ -47,7 +49,8 @@ public record ServerConfig(
         Optional<String> metricsToken,
         int rateLimitHolder,
         int rateLimitHolderAddress,
-        RelaySettings relay) {
+        RelaySettings relay,
+        int shutdownGraceSeconds) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -68,6 +71,7 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, publicBaseUrl, masterKey, rateLimitTest,
                 rateLimitLive, maxBodyBytes, productCosts, sweepIntervalSeconds, databasePoolSize,
-                creditsLowThreshold, webhooks, bind, metricsToken, rateLimitHolder, rateLimitHolderAddress, relay);
+                creditsLowThreshold, webhooks, bind, metricsToken, rateLimitHolder, rateLimitHolderAddress, relay,
+                shutdownGraceSeconds);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  *                              ({@code PROOFDESK_WEBHOOK_ALLOWED_CIDRS}, comma-separated)
  * @param workersTest           concurrent deliveries for the test environment
  * @param workersLive           concurrent deliveries for the live environment, separate from test's
- * @param perEndpointConcurrency concurrent deliveries to one endpoint from one node
+ * @param perEndpointConcurrency concurrent deliveries to one endpoint, from all the nodes on one database
  * @param lease                 how long a claimed delivery stays reserved for the node that claimed it
  * @param pollInterval          fallback poll when no wake-up arrives
  * @param extraCaFile           PEM certificates trusted in addition to the JDK's (internal CAs)

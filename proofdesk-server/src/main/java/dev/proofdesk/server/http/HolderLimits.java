@@ -25,8 +25,16 @@ public final class HolderLimits {
 
     /** Requests per second per session and per client address; 0 turns either off. */
     public HolderLimits(int perSessionPerSecond, int perAddressPerSecond, Clock clock) {
-        this.perSession = new RateLimiter(perSessionPerSecond, perSessionPerSecond * BURST_SECONDS, clock);
-        this.perAddress = new RateLimiter(perAddressPerSecond, perAddressPerSecond * BURST_SECONDS, clock);
+        this(perSessionPerSecond, perAddressPerSecond, scope -> RateLimiter.Buckets.inMemory(clock));
+    }
+
+    /** As above, with each limiter's buckets from {@code buckets} (by scope), e.g. shared by a cluster. */
+    public HolderLimits(int perSessionPerSecond, int perAddressPerSecond,
+                        java.util.function.Function<String, RateLimiter.Buckets> buckets) {
+        this.perSession = new RateLimiter(perSessionPerSecond, perSessionPerSecond * BURST_SECONDS,
+                buckets.apply("holder_session"));
+        this.perAddress = new RateLimiter(perAddressPerSecond, perAddressPerSecond * BURST_SECONDS,
+                buckets.apply("holder_address"));
     }
 
     /** For a route with the session id as path parameter {@code id}. */

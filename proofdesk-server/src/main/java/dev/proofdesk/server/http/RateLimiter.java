@@ -3,24 +3,29 @@ package dev.proofdesk.server.http;
 import dev.proofdesk.server.error.ApiException;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A token bucket per key (an API key, a session, a client address). Each environment gets its own
- * API-key limiter, so test traffic spends test tokens and can never slow live. State is per node:
- * several nodes each allow the configured rate. Buckets that have refilled are dropped now and
- * then, so keys that come and go (sessions, addresses) do not accumulate.
+ * API-key limiter, so test traffic spends test tokens and can never slow live. Where the buckets
+ * live decides what the limit covers: {@link Buckets#inMemory} counts for this node only (one
+ * server on SQLite), {@link SharedBuckets} for every node of a cluster on one PostgreSQL.
  */
 public final class RateLimiter {
-    private static final int SWEEP_EVERY = 4096;
     private final double perSecond;
     private final double burst;
-    private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicLong calls = new AtomicLong();
+    private final Buckets buckets;
+
+    /** Where the buckets are kept. */
+    public interface Buckets {
+        /** Takes one token from {@code key}'s bucket; when none is left, the whole seconds until one is. */
+        OptionalLong take(String key, double perSecond, double burst);
+
+        /** Buckets in this node's memory. */
+        static Buckets inMemory(Clock clock) {
+            return new MemoryBuckets(clock);
+        }
+    }
 
     public RateLimiter(int perSecond, Clock clock) {
         this(perSecond, perSecond, clock);
@@ -28,19 +33,14 @@ public final class RateLimiter {
 
     /** {@code perSecond} on average, up to {@code burst} at once; 0 per second disables the limit. */
     public RateLimiter(double perSecond, double burst, Clock clock) {
-        this.perSecond = perSecond;
-        this.burst = Math.max(1, burst);
-        this.clock = clock;
+        this(perSecond, burst, Buckets.inMemory(clock));
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long updatedNanos;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updatedNanos = now;
-        }
+    /** As above, with the buckets kept in {@code buckets}. */
+    public RateLimiter(double perSecond, double burst, Buckets buckets) {
+        this.perSecond = perSecond;
+        this.burst = Math.max(1, burst);
+        this.buckets = buckets;
     }
 
     /** Takes one token for {@code keyId} or refuses with {@code 429} and a Retry-After. */
@@ -56,22 +56,6 @@ public final class RateLimiter {
         if (perSecond <= 0) {
             return OptionalLong.empty();
         }
-        long now = clock.millis() * 1_000_000L;
-        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
-            long full = (long) (burst / perSecond * 1e9);
-            buckets.values().removeIf(b -> now - b.updatedNanos > full);
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
-        synchronized (bucket) {
-            double elapsed = Math.max(0, now - bucket.updatedNanos) / 1e9;
-            bucket.tokens = Math.min(burst, bucket.tokens + elapsed * perSecond);
-            bucket.updatedNanos = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return OptionalLong.empty();
-            }
-            double wait = (1 - bucket.tokens) / perSecond;
-            return OptionalLong.of(Math.max(1, (long) Math.ceil(wait)));
-        }
+        return buckets.take(key, perSecond, burst);
     }
 }

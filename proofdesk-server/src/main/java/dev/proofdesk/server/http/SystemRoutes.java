@@ -20,13 +20,21 @@ import java.util.function.BooleanSupplier;
 /** Health, readiness, metrics and the OpenAPI document; none of these needs a key. */
 public final class SystemRoutes implements RouteModule {
     private final BooleanSupplier ready;
+    private final BooleanSupplier stopping;
     private final PrometheusMeterRegistry metrics;
     private final Optional<String> metricsToken;
     private final String openApi;
 
     public SystemRoutes(BooleanSupplier ready, PrometheusMeterRegistry metrics, Optional<String> metricsToken,
                         ObjectMapper json, List<RouteModule> modules) {
+        this(ready, () -> false, metrics, metricsToken, json, modules);
+    }
+
+    /** {@code stopping}: the node is shutting down, so {@code /readyz} sends the balancer elsewhere. */
+    public SystemRoutes(BooleanSupplier ready, BooleanSupplier stopping, PrometheusMeterRegistry metrics,
+                        Optional<String> metricsToken, ObjectMapper json, List<RouteModule> modules) {
         this.ready = ready;
+        this.stopping = stopping;
         this.metrics = metrics;
         this.metricsToken = metricsToken;
         this.openApi = mergeOpenApi(json, modules);
@@ -36,6 +44,10 @@ public final class SystemRoutes implements RouteModule {
     public void register(RoutesConfig routes, Guard guard) {
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get("/readyz", ctx -> {
+            if (stopping.getAsBoolean()) {
+                ctx.status(503).json(Map.of("status", "shutting down"));
+                return;
+            }
             boolean ok = ready.getAsBoolean();
             ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "database unavailable"));
         });

@@ -71,6 +71,14 @@ public final class Database implements AutoCloseable {
         return postgresJdbcUrl;
     }
 
+    /**
+     * Runs {@code work} while no other process of this deployment runs work of the same name: under
+     * an advisory lock on PostgreSQL, where several nodes share the stores; at once on SQLite.
+     */
+    public <T> T exclusively(String name, java.util.function.Supplier<T> work) {
+        return postgresJdbcUrl.map(url -> AdvisoryLocks.exclusively(url, name, work)).orElseGet(work);
+    }
+
     public boolean healthy() {
         try {
             control.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
@@ -167,7 +175,8 @@ public final class Database implements AutoCloseable {
                                        List<HikariDataSource> pools) {
         return new Store(schema, Dialect.POSTGRES, () -> {
             HikariDataSource ds = pool(schema, jdbcUrl, size, new Properties(), pools, schema);
-            Migrations.bringUpToDate(ds, migrations(env), schema);
+            Migrations.bringUpToDate(ds, migrations(env), schema,
+                    migrate -> AdvisoryLocks.exclusively(jdbcUrl, "migrations", migrate));
             Jdbi jdbi = jdbi(ds);
             return new Store.Connections(jdbi, jdbi);
         }, env, false);

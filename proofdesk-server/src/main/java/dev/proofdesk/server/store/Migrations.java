@@ -37,10 +37,24 @@ final class Migrations {
     }
 
     static void bringUpToDate(DataSource ds, List<String> locations, String schema) {
+        bringUpToDate(ds, locations, schema, Runnable::run);
+    }
+
+    /**
+     * As above, with Flyway run inside {@code exclusive}: nodes starting together on one PostgreSQL
+     * take turns (Flyway's own lock covers the migrations, not the schema and history table it
+     * creates first), and the later ones find the work done.
+     */
+    static void bringUpToDate(DataSource ds, List<String> locations, String schema,
+                              java.util.function.Consumer<Runnable> exclusive) {
         Optional<Set<List<BigInteger>>> bundled = bundledVersions(locations);
         if (bundled.isPresent() && applied(ds).containsAll(bundled.get())) {
             return;
         }
+        exclusive.accept(() -> migrate(ds, locations, schema));
+    }
+
+    private static void migrate(DataSource ds, List<String> locations, String schema) {
         var flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))

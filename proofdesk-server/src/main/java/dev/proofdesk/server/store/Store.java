@@ -110,6 +110,17 @@ public final class Store {
         }
     }
 
+    /**
+     * One statement committed on its own as it runs (autocommit, PostgreSQL): for a hot row that must
+     * not stay locked across the round trips of a transaction.
+     */
+    public <T> T writeOneStatement(HandleCallback<T, RuntimeException> callback) {
+        if (writers != null) {
+            throw new IllegalStateException("store " + name + " has a single writer; use write()");
+        }
+        return connections().writer().withHandle(callback);
+    }
+
     public void writeVoid(Consumer<Handle> callback) {
         write(h -> {
             callback.accept(h);

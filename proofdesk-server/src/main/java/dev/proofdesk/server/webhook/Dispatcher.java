@@ -46,11 +46,13 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration lease;
     private final Duration poll;
     private final InFlight inFlight;
+    private final int perEndpoint;
     private final Semaphore workers;
     private final Lanes lanes;
     private final OutcomeWriter writer;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
+    private volatile boolean claiming = true;
     private Thread loop;
 
     record Settings(int workers, int perEndpoint, Duration lease, Duration poll) {
@@ -71,6 +73,7 @@ public final class Dispatcher implements AutoCloseable {
         this.lease = settings.lease();
         this.poll = settings.poll();
         this.inFlight = new InFlight(settings.workers() * 2);
+        this.perEndpoint = settings.perEndpoint();
         this.workers = new Semaphore(settings.workers());
         this.lanes = new Lanes(settings.perEndpoint(), inFlight.capacity(), job -> Thread.ofVirtual()
                 .name("webhook-" + environment.id()).start(() -> run(job)));
@@ -107,7 +110,7 @@ public final class Dispatcher implements AutoCloseable {
                 setAsideStuck();
                 nextStuckCheck = System.nanoTime() + STUCK.toNanos();
             }
-            int wanted = Math.min(MAX_CLAIM, inFlight.room());
+            int wanted = claiming ? Math.min(MAX_CLAIM, inFlight.room()) : 0;
             int claimed = 0;
             if (wanted > 0) {
                 try {
@@ -227,8 +230,34 @@ public final class Dispatcher implements AutoCloseable {
         return Instant.ofEpochMilli(clock.millis());
     }
 
+    /**
+     * The per-endpoint concurrency is the cluster's: with {@code nodes} nodes delivering, this one
+     * sends at most its share to one endpoint at a time (at least one).
+     */
+    public void shareEndpointsWith(int nodes) {
+        lanes.limit(perEndpoint / Math.max(1, nodes));
+    }
+
+    /**
+     * Claims nothing more (the node is stopping): what is in flight finishes, and the rest stays in
+     * the outbox for the other nodes.
+     */
+    public void stopClaiming() {
+        claiming = false;
+        wake();
+        List<Claimed> waiting = lanes.drainWaiting().stream().map(Job::claimed).toList();
+        if (!waiting.isEmpty()) {
+            giveBack(waiting);
+        }
+    }
+
     @Override
     public void close() {
+        close(Duration.ofSeconds(2));
+    }
+
+    /** Stops, handing back waiting deliveries and giving those in flight up to {@code inFlight} to finish. */
+    public void close(Duration inFlight) {
         running = false;
         wake();
         if (loop != null) {
@@ -242,7 +271,7 @@ public final class Dispatcher implements AutoCloseable {
         if (!waiting.isEmpty()) {
             giveBack(waiting);
         }
-        inFlight.awaitSettled(Duration.ofSeconds(2));
+        this.inFlight.awaitSettled(inFlight);
         writer.close();
     }
 }

@@ -101,4 +101,10 @@ public final class EnvironmentWebhooks implements AutoCloseable {
         dispatcher.close();
         http.close();
     }
+
+    /** Closes, giving deliveries in flight up to {@code inFlight} to finish. */
+    public void close(java.time.Duration inFlight) {
+        dispatcher.close(inFlight);
+        http.close();
+    }
 }

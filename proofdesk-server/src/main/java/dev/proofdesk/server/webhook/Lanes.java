@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * slow or dead endpoint holds only its own slots while the others keep flowing.
  */
 final class Lanes {
-    private final int limit;
+    private volatile int limit;
     private final int backlog;
     private final Consumer<Job> starter;
     private final Map<String, Lane> lanes = new HashMap<>();
@@ -36,6 +36,11 @@ final class Lanes {
         this.limit = limit;
         this.backlog = Math.max(limit, backlog);
         this.starter = starter;
+    }
+
+    /** A new per-endpoint limit, e.g. this node's share of a cluster's; lanes above it shrink as jobs finish. */
+    void limit(int newLimit) {
+        limit = Math.max(1, newLimit);
     }
 
     private int waitingLimit(Lane lane) {
@@ -81,7 +86,8 @@ final class Lanes {
                 dropped = new ArrayList<>(lane.waiting);
                 lane.waiting.clear();
             }
-            next = lane.waiting.poll();
+            // Above a limit that shrank meanwhile (more nodes share the endpoint), a slot is given up.
+            next = lane.running <= limit ? lane.waiting.poll() : null;
             if (next == null) {
                 lane.running--;
                 if (lane.running == 0) {

@@ -2,12 +2,15 @@ package dev.proofdesk.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofdesk.server.security.Crypto;
+import dev.proofdesk.server.support.Await;
 import dev.proofdesk.server.support.Db;
 import dev.proofdesk.server.support.Fixtures;
 import dev.proofdesk.server.support.HttpApi;
 import dev.proofdesk.server.support.TestAccount;
 import dev.proofdesk.server.support.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -117,8 +120,25 @@ class SystemRoutesTest {
     }
 
     @Test
-    void rateLimitsAreCountedPerKeyAndSeparatelyForTestAndLive() {
+    void aStoppingServerAnswersNotReadyAtOnceSoTheBalancerSendsRequestsElsewhere() throws Exception {
         try (TestServer server = TestServer.start(Db.SQLITE, Clock.systemUTC(),
+                Map.of("PROOFDESK_SHUTDOWN_GRACE_SECONDS", "4"))) {
+            assertThat(server.http().get("/readyz", null).status()).isEqualTo(200);
+            Thread stopping = Thread.ofPlatform().start(server.app()::shutdown);
+            HttpApi.Response notReady = Await.until(() -> server.http().get("/readyz", null),
+                    r -> r.status() != 200, java.time.Duration.ofSeconds(10), "readyz to turn 503");
+            assertThat(notReady.status()).isEqualTo(503);
+            assertThat(notReady.body().path("status").asText()).isEqualTo("shutting down");
+            assertThat(server.http().get("/healthz", null).status()).as("still serving meanwhile").isEqualTo(200);
+            stopping.join();
+        }
+    }
+
+    /** In memory on SQLite; on PostgreSQL in the buckets every node shares. */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void rateLimitsAreCountedPerKeyAndSeparatelyForTestAndLive(Db db) {
+        try (TestServer server = TestServer.start(db, Clock.systemUTC(),
                 Map.of("PROOFDESK_RATE_LIMIT_TEST", "5", "PROOFDESK_RATE_LIMIT_LIVE", "5"))) {
             TestAccount account = server.newAccount();
             HttpApi http = server.http();

@@ -69,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
                 }
             });
             String key = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
@@ -114,6 +114,22 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGTERM, as systemd or an operator stops a node; waits for the process to exit. */
+    public void terminate() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server did not stop within 60 s of SIGTERM: " + output());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public String output() {

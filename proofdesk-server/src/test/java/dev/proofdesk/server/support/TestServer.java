@@ -112,6 +112,11 @@ public final class TestServer implements AutoCloseable {
 
     /** A fresh account with this many live credits (0 grants none, for billing tests). */
     public TestAccount newAccount(long liveCredits) {
+        return newAccount(app, liveCredits);
+    }
+
+    /** A fresh account on any node (e.g. one of a {@link Cluster}), with this many live credits. */
+    public static TestAccount newAccount(Application app, long liveCredits) {
         Account account = app.accounts().create("Test account");
         if (liveCredits > 0) {
             app.environment(Environment.LIVE).credits().orElseThrow()

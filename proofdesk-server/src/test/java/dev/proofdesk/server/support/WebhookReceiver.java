@@ -129,6 +129,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(filter).toList();
     }
 
+    /** The distinct {@code webhook-id}s received so far. */
+    public java.util.Set<String> webhookIds() {
+        return received.stream().map(r -> r.header("webhook-id")).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Waits until {@code count} requests match, up to {@code timeout}; returns them. */
     public List<Received> await(Predicate<Received> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
