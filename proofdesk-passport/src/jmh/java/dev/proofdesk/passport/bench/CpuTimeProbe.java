@@ -30,6 +30,7 @@ import java.util.Map;
  */
 public final class CpuTimeProbe {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final int WARM_UP_FACTOR = 5;
 
     private CpuTimeProbe() {
     }
@@ -67,8 +68,9 @@ public final class CpuTimeProbe {
         }
     }
 
+    /** Warm-up first (five times the measured runs), so the optimising compiler has finished with the code. */
     private static double medianMicros(int runs, int batch, Runnable op) {
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < WARM_UP_FACTOR * runs * batch; i++) {
             op.run();
         }
         long[] samples = new long[runs];
