@@ -1,6 +1,7 @@
 package dev.proofdesk.server.account;
 
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
 import org.jdbi.v3.core.Handle;
@@ -39,7 +40,7 @@ public final class AccountService {
 
     /** 404 unless the account exists, read in the caller's control-store transaction. */
     public void require(Handle controlHandle, String id) {
-        accounts.find(controlHandle, id).orElseThrow(() -> ApiException.notFound("Account", id));
+        accounts.find(controlHandle, id).orElseThrow(() -> ApiException.notFound(Resource.ACCOUNT, id));
     }
 
     /**
@@ -48,7 +49,7 @@ public final class AccountService {
      */
     public void lock(Handle controlHandle, String id) {
         if (!accounts.lock(controlHandle, control.dialect(), id)) {
-            throw ApiException.notFound("Account", id);
+            throw ApiException.notFound(Resource.ACCOUNT, id);
         }
     }
 

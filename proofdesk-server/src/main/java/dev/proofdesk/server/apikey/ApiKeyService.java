@@ -3,6 +3,7 @@ package dev.proofdesk.server.apikey;
 import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.store.Changes;
 import dev.proofdesk.server.store.Environment;
@@ -148,7 +149,7 @@ public final class ApiKeyService {
         }
         return control.write(h -> {
             ApiKey old = keys.find(h, accountId, keyId)
-                    .orElseThrow(() -> ApiException.notFound("API key", keyId));
+                    .orElseThrow(() -> ApiException.notFound(Resource.API_KEY, keyId));
             Instant now = clock.instant();
             if (!old.activeAt(now)) {
                 throw ApiException.conflict("API key " + keyId + " is no longer active; create a new key instead.");
@@ -165,7 +166,7 @@ public final class ApiKeyService {
     public ApiKey revoke(String accountId, String keyId, String actor) {
         return control.write(h -> {
             ApiKey key = keys.find(h, accountId, keyId)
-                    .orElseThrow(() -> ApiException.notFound("API key", keyId));
+                    .orElseThrow(() -> ApiException.notFound(Resource.API_KEY, keyId));
             keys.revoke(h, key.id(), clock.instant());
             changes.announce(h, CHANGES);
             audit.record(h, accountId, actor, "api_key.revoked", key.id(), Map.of());

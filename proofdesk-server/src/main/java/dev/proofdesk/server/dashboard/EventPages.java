@@ -1,6 +1,7 @@
 package dev.proofdesk.server.dashboard;
 
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.store.Ids;
 import io.javalin.http.Context;
@@ -29,7 +30,7 @@ final class EventPages {
         String id = ctx.pathParam("id");
         Event event = Ids.isUuid(id) ? v.services().events().find(v.accountId(), id).orElse(null) : null;
         if (event == null) {
-            throw ApiException.notFound("Event", id);
+            throw ApiException.notFound(Resource.EVENT, id);
         }
         web.render(ctx, v, "Event " + event.type(), "events/show.jte", Map.of("event", event));
     }

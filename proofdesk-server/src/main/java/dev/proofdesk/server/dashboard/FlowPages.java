@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.dashboard.view.DiffRow;
 import dev.proofdesk.server.dashboard.view.FormState;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.flow.Flow;
 import dev.proofdesk.server.flow.FlowDefinition;
 import dev.proofdesk.server.flow.FlowInput;
@@ -161,7 +162,7 @@ final class FlowPages {
     static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (!Ids.isUuid(id)) {
-            throw ApiException.notFound("Flow", id);
+            throw ApiException.notFound(Resource.FLOW, id);
         }
         return id;
     }

@@ -4,6 +4,7 @@ import dev.proofdesk.server.apikey.ApiKey;
 import dev.proofdesk.server.apikey.ApiKeyService;
 import dev.proofdesk.server.apikey.KeyKind;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import io.javalin.http.Context;
 
 import java.time.Clock;
@@ -79,7 +80,7 @@ final class KeyPages {
     /** A key of this account in this environment: a test page can never act on a live key. */
     private ApiKey ownKey(Visit v, String id) {
         return keys.list(v.accountId(), v.env()).stream().filter(k -> k.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("API key", id));
+                .orElseThrow(() -> ApiException.notFound(Resource.API_KEY, id));
     }
 
     private void revealed(Context ctx, Visit v, ApiKeyService.Created created, String message) {

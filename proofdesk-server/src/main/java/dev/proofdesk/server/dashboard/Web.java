@@ -5,6 +5,7 @@ import dev.proofdesk.server.dashboard.user.SignIns;
 import dev.proofdesk.server.dashboard.view.Chrome;
 import dev.proofdesk.server.environment.Environments;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.error.NotFoundException;
 import dev.proofdesk.server.http.NotFoundTranslator;
 import dev.proofdesk.server.http.Text;
@@ -89,7 +90,7 @@ final class Web {
                     environments.of(env == null ? Environment.TEST : env), signIns.csrfToken(token), section);
             try {
                 if (env == null) {
-                    throw ApiException.notFound("Environment", ctx.pathParam("env"));
+                    throw ApiException.notFound(Resource.ENVIRONMENT, ctx.pathParam("env"));
                 }
                 if (ctx.method() == HandlerType.POST && !csrfValid(ctx, token)) {
                     throw new ApiException(403, "csrf_failed", "This form is out of date or did not come from "

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.error;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,16 +75,17 @@ public sealed class ApiException extends RuntimeException permits NotFoundExcept
         return new ApiException(403, "test_mode_only", what + " is only available with a test key (sk_test_…).");
     }
 
-    public static ApiException environmentMismatch(String kind, String id, boolean existsInLive) {
+    public static ApiException environmentMismatch(Resource kind, String id, boolean existsInLive) {
         String there = existsInLive ? "live" : "test";
         String used = existsInLive ? "test" : "live";
-        return new ApiException(403, "environment_mismatch", kind + " " + id + ": this " + kind.toLowerCase()
+        return new ApiException(403, "environment_mismatch", kind.label() + " " + id + ": this "
+                + kind.label().toLowerCase(Locale.ROOT)
                 + " exists in " + there + " mode, but a " + used + " key was used.",
                 Map.of("livemode", existsInLive), Map.of());
     }
 
     /** Nothing of this kind and id in the caller's environment; the HTTP edge may say it is in the other one. */
-    public static NotFoundException notFound(String kind, String id) {
+    public static NotFoundException notFound(Resource kind, String id) {
         return new NotFoundException(kind, id);
     }
 

@@ -8,18 +8,18 @@ import java.util.Map;
  * say only this; whether the id lives in the caller's other environment is answered at the edge.
  */
 public final class NotFoundException extends ApiException {
-    private final String kind;
+    private final Resource kind;
     private final String id;
 
-    public NotFoundException(String kind, String id) {
-        super(404, "not_found", "No " + kind.toLowerCase() + " with id '" + id + "'.",
-                Map.of("object", kind.toLowerCase(Locale.ROOT).replace(' ', '_'), "id", id), Map.of());
+    public NotFoundException(Resource kind, String id) {
+        super(404, "not_found", "No " + kind.label().toLowerCase(Locale.ROOT) + " with id '" + id + "'.",
+                Map.of("object", kind.object(), "id", id), Map.of());
         this.kind = kind;
         this.id = id;
     }
 
-    /** What was looked for, as a person names it: {@code Flow}, {@code Webhook endpoint}. */
-    public String kind() {
+    /** What was looked for. */
+    public Resource kind() {
         return kind;
     }
 

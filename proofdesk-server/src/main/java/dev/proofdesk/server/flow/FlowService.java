@@ -2,6 +2,7 @@ package dev.proofdesk.server.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.event.EventType;
 import dev.proofdesk.server.store.Environment;
@@ -185,7 +186,7 @@ public final class FlowService {
 
     private FlowRepository.Row require(Handle h, String accountId, String id, boolean lock) {
         return flows.find(h, accountId, id, lock, store.dialect().forUpdate())
-                .orElseThrow(() -> ApiException.notFound("Flow", id));
+                .orElseThrow(() -> ApiException.notFound(Resource.FLOW, id));
     }
 
     private Flow view(Handle h, String accountId, String id) {

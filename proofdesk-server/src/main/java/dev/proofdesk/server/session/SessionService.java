@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofdesk.server.billing.SessionBilling;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.event.EventType;
@@ -135,7 +136,7 @@ public final class SessionService {
 
     /** The session a holder's client secret named (so no account scopes it), expired on the spot when overdue. */
     Current current(String id) {
-        return fresh(store.read(h -> sessions.findById(h, id)).orElseThrow(() -> ApiException.notFound("Session", id)));
+        return fresh(store.read(h -> sessions.findById(h, id)).orElseThrow(() -> ApiException.notFound(Resource.SESSION, id)));
     }
 
     private Current fresh(SessionRepository.Row stored) {
@@ -250,7 +251,7 @@ public final class SessionService {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a session id (a UUID)");
         }
-        return sessions.find(h, accountId, id).orElseThrow(() -> ApiException.notFound("Session", id));
+        return sessions.find(h, accountId, id).orElseThrow(() -> ApiException.notFound(Resource.SESSION, id));
     }
 
     Session view(SessionRepository.Row row, Instant now) {

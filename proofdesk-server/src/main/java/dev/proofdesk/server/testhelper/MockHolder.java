@@ -4,6 +4,7 @@ import dev.proofdesk.passport.aa.ChipSigner;
 import dev.proofdesk.passport.chip.AccessKey;
 import dev.proofdesk.passport.emulator.ChipEmulator;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.relay.RelayClient;
 import dev.proofdesk.server.relay.RelayError;
 import dev.proofdesk.server.session.Session;
@@ -81,7 +82,7 @@ public final class MockHolder {
     static ApiException refusal(String sessionId, RelayClient.Outcome.Refused refused) {
         Optional<RelayError> error = refused.relayError();
         if (error.isEmpty()) {
-            return "not_found".equals(refused.code()) ? ApiException.notFound("Session", sessionId) : unreadable(refused);
+            return "not_found".equals(refused.code()) ? ApiException.notFound(Resource.SESSION, sessionId) : unreadable(refused);
         }
         return switch (error.get()) {
             case SESSION_NOT_PENDING, RELAY_BUSY -> ApiException.conflict(refused.message());

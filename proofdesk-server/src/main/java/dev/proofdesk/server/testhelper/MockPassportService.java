@@ -17,6 +17,7 @@ import dev.proofdesk.passport.mock.SignatureAlgorithm;
 import dev.proofdesk.passport.sanctions.SanctionsEntry;
 import dev.proofdesk.passport.sanctions.SanctionsTestIdentity;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.flow.Countries;
 import dev.proofdesk.server.security.MasterKey;
@@ -108,7 +109,7 @@ public final class MockPassportService {
             throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
         }
         return testStore.read(h -> passports.find(h, accountId, id))
-                .orElseThrow(() -> ApiException.notFound("Mock passport", id));
+                .orElseThrow(() -> ApiException.notFound(Resource.MOCK_PASSPORT, id));
     }
 
     /** Whether the account has this mock passport, e.g. to check a list cursor. */
@@ -140,7 +141,7 @@ public final class MockPassportService {
             throw ApiException.validation("id", "'" + id + "' is not a mock passport id (a UUID)");
         }
         return testStore.read(h -> passports.sealed(h, accountId, id, column))
-                .orElseThrow(() -> ApiException.notFound("Mock passport", id));
+                .orElseThrow(() -> ApiException.notFound(Resource.MOCK_PASSPORT, id));
     }
 
     /**

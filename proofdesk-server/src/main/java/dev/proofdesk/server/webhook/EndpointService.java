@@ -2,6 +2,7 @@ package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.sdk.webhook.WebhookSecret;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.error.Issue;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventLog;
@@ -151,7 +152,7 @@ public final class EndpointService {
         if (!Ids.isUuid(id)) {
             throw ApiException.validation("id", "'" + id + "' is not a webhook endpoint id (a UUID)");
         }
-        return endpoints.find(h, accountId, id).orElseThrow(() -> ApiException.notFound("Webhook endpoint", id));
+        return endpoints.find(h, accountId, id).orElseThrow(() -> ApiException.notFound(Resource.WEBHOOK_ENDPOINT, id));
     }
 
     public boolean existsHere(String accountId, String id) {

@@ -1,6 +1,7 @@
 package dev.proofdesk.server.webhook;
 
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.event.Event;
 import dev.proofdesk.server.event.EventLog;
 import dev.proofdesk.server.store.Ids;
@@ -49,7 +50,7 @@ public final class EventService {
             List<Endpoint> targets;
             if (endpointId != null) {
                 Endpoint endpoint = endpoints.find(h, accountId, endpointId)
-                        .orElseThrow(() -> ApiException.notFound("Webhook endpoint", endpointId));
+                        .orElseThrow(() -> ApiException.notFound(Resource.WEBHOOK_ENDPOINT, endpointId));
                 if (!endpoint.enabled()) {
                     throw ApiException.conflict("Webhook endpoint " + endpointId + " is disabled; enable it first.");
                 }
@@ -81,7 +82,7 @@ public final class EventService {
             throw ApiException.validation("id", "'" + id + "' is not an event id (a UUID)");
         }
         return events.byIds(h, List.of(id)).stream().filter(e -> e.accountId().equals(accountId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Event", id));
+                .orElseThrow(() -> ApiException.notFound(Resource.EVENT, id));
     }
 
     public boolean existsHere(String accountId, String id) {

@@ -3,6 +3,7 @@ package dev.proofdesk.server.dashboard.user;
 import dev.proofdesk.server.account.AccountService;
 import dev.proofdesk.server.account.AuditLog;
 import dev.proofdesk.server.error.ApiException;
+import dev.proofdesk.server.error.Resource;
 import dev.proofdesk.server.security.Crypto;
 import dev.proofdesk.server.store.Ids;
 import dev.proofdesk.server.store.Store;
@@ -109,7 +110,7 @@ public final class UserService {
     }
 
     private DashboardUser require(Handle h, String accountId, String userId) {
-        return users.findActive(h, accountId, userId).orElseThrow(() -> ApiException.notFound("User", userId));
+        return users.findActive(h, accountId, userId).orElseThrow(() -> ApiException.notFound(Resource.USER, userId));
     }
 
     private static String email(String email) {
