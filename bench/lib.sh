@@ -22,25 +22,37 @@ bench_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# bench_start_server sqlite|postgres DIR: `proofdesk serve` with -Xmx256m, its GC log in DIR/gc.log and
-# every rate limit off (API keys, and holders, who all come from 127.0.0.1 here), on SQLite in
-# DIR/data or on a new PostgreSQL database ($pg_db) whose master key is exported as
-# PROOFDESK_MASTER_KEY, so a driver opening the same store has it too. Sets server_url, server_pid,
-# server_key (the first-start test key) and store_args (the store options a command needs).
-bench_start_server() {
-  local db="$1" dir="$2" port
-  mkdir -p "$dir"
-  port="$(bench_free_port)"
-  server_url="http://127.0.0.1:$port"
+# bench_store sqlite|postgres: a fresh store for one run: SQLite (in the data directory a command or
+# server is given), or a new PostgreSQL database ($pg_db) whose master key is exported as
+# PROOFDESK_MASTER_KEY, so the server and every command or driver opening the store have it. Sets
+# store_args (the store options besides --data-dir).
+bench_store() {
   store_args=()
-  if [ "$db" = postgres ]; then
+  if [ "$1" = postgres ]; then
     pg_db="proofdesk_bench_$(date +%s)_$$"
     createdb "${pg_admin[@]}" "$pg_db"
     PROOFDESK_MASTER_KEY="$(head -c 32 /dev/urandom | base64)"
     export PROOFDESK_MASTER_KEY
     store_args=(--database-url "postgresql://postgres@127.0.0.1:5432/$pg_db")
   fi
-  echo "== $db: server on $server_url" >&2
+}
+
+# bench_start_server sqlite|postgres DIR: a fresh store (bench_store), then bench_serve DIR.
+bench_start_server() {
+  echo "== $1" >&2
+  bench_store "$1"
+  bench_serve "$2"
+}
+
+# bench_serve DIR: `proofdesk serve` on the store of bench_store with -Xmx256m, its GC log in
+# DIR/gc.log, data in DIR/data, and every rate limit off (API keys, and holders, who all come from
+# 127.0.0.1 here). Sets server_url, server_pid and server_key (the first-start test key).
+bench_serve() {
+  local dir="$1" port
+  mkdir -p "$dir"
+  port="$(bench_free_port)"
+  server_url="http://127.0.0.1:$port"
+  echo "== server on $server_url" >&2
   PROOFDESK_RATE_LIMIT_TEST=0 PROOFDESK_RATE_LIMIT_LIVE=0 PROOFDESK_RATE_LIMIT_HOLDER_ADDRESS=0 \
     "$java" -Xmx256m -Xlog:gc:file="$dir/gc.log" \
     -jar "$server_jar" serve --port "$port" --data-dir "$dir/data" "${store_args[@]}" >"$dir/server.log" 2>&1 &

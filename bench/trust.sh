@@ -9,18 +9,13 @@
 # Usage: bench/trust.sh        Env: DB=sqlite|postgres  JAVA_HOME
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$JAVA_HOME/bin/java"
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
 db="${DB:-sqlite}"
-server_jar="$root/proofdesk-server/target/proofdesk.jar"
-bench_jar="$root/proofdesk-bench/target/proofdesk-bench.jar"
 fixtures_jar="$root/proofdesk-passport/target/benchmarks.jar"
 work="$(mktemp -d -t proofdesk-trust-bench.XXXXXX)"
-server_pid=""
-pg_db=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" || true; fi
-  if [ -n "$pg_db" ]; then dropdb -h 127.0.0.1 -U postgres --if-exists "$pg_db" || true; fi
+  bench_stop_server
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,13 +27,8 @@ if [ ! -f "$fixtures_jar" ]; then
   (cd "$root" && ./mvnw -B -q -o -pl proofdesk-passport -Pbench -DskipTests package)
 fi
 
-store=(--data-dir "$work/data")
-if [ "$db" = postgres ]; then
-  pg_db="proofdesk_trust_bench_$$"
-  createdb -h 127.0.0.1 -U postgres "$pg_db"
-  (umask 077; head -c 32 /dev/urandom | base64 >"$work/master.key")
-  store=(--data-dir "$work/data" --database-url "postgresql://postgres@127.0.0.1:5432/$pg_db" --master-key-file "$work/master.key")
-fi
+bench_store "$db"
+store=(--data-dir "$work/data" "${store_args[@]}")
 
 echo "generating the master lists (not measured)" >&2
 icao_sha="$("$java" -cp "$fixtures_jar" dev.proofdesk.passport.fixtures.MasterListFixture "$work/icao.ml" 520)"
@@ -51,17 +41,9 @@ echo "== $db: trust import of 520 CSCAs into a fresh store"
 time "$java" -jar "$server_jar" trust import "$work/icao.ml" --env live --signer-sha256 "$icao_sha" "${store[@]}"
 
 "$java" -jar "$server_jar" trust import "$work/large.ml" --env test --signer-sha256 "$large_sha" "${store[@]}" >/dev/null
-port=$((20000 + RANDOM % 20000))
-url="http://127.0.0.1:$port"
-"$java" -Xmx256m -jar "$server_jar" serve --port "$port" "${store[@]}" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 240); do
-  curl -sf "$url/readyz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-key="$(grep -o 'sk_test_[A-Za-z0-9]*' "$work/server.log" | head -1)"
-[ -n "$key" ] || { echo "no first-start key in the server log" >&2; exit 1; }
+bench_serve "$work"
+url="$server_url"
+key="$server_key"
 echo "== $db: first verifications after start, 1,500 CSCAs trusted (max is the first completion)"
 "$java" -jar "$bench_jar" completions --base-url "$url" --api-key "$key" --clients 1 --warmup 0s --duration 3s \
   --signature-algorithm RSA-2048 --name "after start"
